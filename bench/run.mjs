@@ -1,0 +1,12 @@
+// `npm run bench`: prints every measured figure as a table. Tests never time anything.
+import os from 'node:os';
+import { benchLexicon } from './lexicon.mjs';
+
+const sections = [['lexicon', benchLexicon]];
+const only = process.argv.slice(2);
+console.log(`zhdeck bench — ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, Node ${process.version}`);
+for (const [name, run] of sections) {
+  if (only.length && !only.includes(name)) continue;
+  console.log(`\n## ${name}`);
+  for (const [what, value, target] of await run()) console.log(`  ${what.padEnd(52)} ${String(value).padStart(10)}  ${target ? `target ${target}` : ''}`);
+}

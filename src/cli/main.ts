@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+// The CLI is a thin layer: commander parses, each command's module is imported only when it
+// runs (so `zhdeck stats` never loads the segmenter), and one error layer maps failures to
+// exit codes.
+import { Command } from 'commander';
+import { createRequire } from 'node:module';
+import { handleFailure } from './failure.js';
+
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+
+type Action = (...args: any[]) => Promise<void> | void;
+const lazy =
+  (name: string): Action =>
+  async (...args: unknown[]) => {
+    const mod = (await import(`./commands/${name}.js`)) as { default: Action };
+    await mod.default(...args);
+  };
+
+const program = new Command('zhdeck')
+  .description('Bilingual English–Chinese articles into Anki cards that teach vocabulary in context; FSRS reviews in the terminal.')
+  .version(version, '-V, --version', 'print the version')
+  .helpOption('-h, --help', 'show help')
+  .showSuggestionAfterError()
+  .exitOverride()
+  .configureOutput({ outputError: (str, write) => write(`zhdeck: ${str.replace(/^error: /, '')}`) });
+
+program
+  .command('lookup')
+  .description('look a word up in CC-CEDICT (Traditional or Simplified), the everyday entry first')
+  .argument('<word>', 'a Chinese word')
+  .option('--json', 'print an array of entries')
+  .action(lazy('lookup'));
+
+program.parseAsync(process.argv).catch(handleFailure);

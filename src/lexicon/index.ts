@@ -1,0 +1,4 @@
+export type { Classifier, EntryFlag, LexiconEntry } from './types.js';
+export { Lexicon } from './store.js';
+export { loadLexicon, prepareLexicon, lexiconPath } from './load.js';
+export { markPinyin, markSyllable, toneOf, pinyinLetters } from './pinyin.js';

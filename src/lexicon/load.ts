@@ -1,0 +1,40 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dataPath } from '../util/paths.js';
+import { writeFileAtomic } from '../util/fs.js';
+import { FORMAT, Lexicon } from './store.js';
+import { unpack } from '../util/pack.js';
+
+export const lexiconPath = () => dataPath('lexicon.bin');
+
+let shared: Lexicon | undefined;
+
+function current(path: string): Buffer | null {
+  if (!existsSync(path)) return null;
+  const buf = readFileSync(path);
+  try {
+    return unpack(buf, path).version === FORMAT ? buf : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Builds data/lexicon.bin from CC-CEDICT (install time, or once if it is missing or stale). */
+export async function prepareLexicon(): Promise<Buffer> {
+  const { buildLexicon } = await import('./build.js');
+  const buf = await buildLexicon();
+  writeFileAtomic(lexiconPath(), buf);
+  return buf;
+}
+
+/** The lexicon, loaded once per process. */
+export async function loadLexicon(): Promise<Lexicon> {
+  if (shared) return shared;
+  const path = lexiconPath();
+  let buf = current(path);
+  if (!buf) {
+    process.stderr.write('zhdeck: preparing the CC-CEDICT lexicon (once)…\n');
+    buf = await prepareLexicon();
+  }
+  shared = new Lexicon(buf, path);
+  return shared;
+}

@@ -1,0 +1,35 @@
+import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll } from 'vitest';
+
+export const root = resolve(import.meta.dirname, '..');
+export const shared = resolve(root, '../shared');
+export const hasShared = existsSync(join(shared, 'STANDARDS.md'));
+export const seedArticle = join(shared, 'articles/rednote-tiktok-refugees.txt');
+export const fixture = (name: string) => join(root, 'test/fixtures', name);
+
+export interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the compiled CLI as a user would. */
+export function zhdeck(args: string[], opts: SpawnSyncOptions = {}): Run {
+  const r = spawnSync(process.execPath, [join(root, 'dist/cli/main.js'), ...args], {
+    encoding: 'utf8',
+    timeout: 120_000,
+    ...opts,
+    env: { ...process.env, NO_COLOR: '1', ...opts.env },
+  });
+  return { status: r.status, stdout: String(r.stdout), stderr: String(r.stderr) };
+}
+
+/** A scratch directory removed after the file's tests. */
+export function scratch(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'zhdeck-test-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
