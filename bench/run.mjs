@@ -1,8 +1,12 @@
 // `npm run bench`: prints every measured figure as a table. Tests never time anything.
 import os from 'node:os';
 import { benchLexicon } from './lexicon.mjs';
+import { benchAlign } from './align.mjs';
 
-const sections = [['lexicon', benchLexicon]];
+const sections = [
+  ['lexicon', benchLexicon],
+  ['align', benchAlign],
+];
 const only = process.argv.slice(2);
 console.log(`zhdeck bench — ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, Node ${process.version}`);
 for (const [name, run] of sections) {

@@ -2,7 +2,7 @@ import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll } from 'vitest';
+import { afterAll, expect } from 'vitest';
 
 export const root = resolve(import.meta.dirname, '..');
 export const shared = resolve(root, '../shared');
@@ -32,4 +32,10 @@ export function scratch(): string {
   const dir = mkdtempSync(join(tmpdir(), 'zhdeck-test-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
+}
+
+/** Rows of texts compared by prefix: each actual cell must start with the expected one. */
+export function expectPrefixes(actual: string[][], expected: string[][]): void {
+  const cut = actual.map((row, i) => row.map((cell, k) => cell.slice(0, expected[i]?.[k]?.length ?? cell.length)));
+  expect(cut).toEqual(expected);
 }

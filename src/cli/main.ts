@@ -2,7 +2,7 @@
 // The CLI is a thin layer: commander parses, each command's module is imported only when it
 // runs (so `zhdeck stats` never loads the segmenter), and one error layer maps failures to
 // exit codes.
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { createRequire } from 'node:module';
 import { handleFailure } from './failure.js';
 
@@ -30,5 +30,19 @@ program
   .argument('<word>', 'a Chinese word')
   .option('--json', 'print an array of entries')
   .action(lazy('lookup'));
+
+const layoutOption = () =>
+  new Option('--layout <layout>', 'force the input layout instead of detecting it').choices(['interleaved', 'two-files', 'blocks', 'tsv']);
+const scriptOption = () => new Option('--script <script>', 'force the Chinese script instead of detecting it').choices(['traditional', 'simplified']);
+
+program
+  .command('align')
+  .description('pair the English and Chinese sentences of article(s)')
+  .argument('<input...>', 'article file(s); an English and a Chinese file together make one article')
+  .option('--presplit', 'the two inputs already hold one sentence per line: do not split, report 0-based line numbers')
+  .option('--json', 'print an array of { id, en, zh, enText, zhText, confidence }')
+  .addOption(layoutOption())
+  .addOption(scriptOption())
+  .action(lazy('align'));
 
 program.parseAsync(process.argv).catch(handleFailure);

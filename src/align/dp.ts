@@ -1,0 +1,197 @@
+import { coveredMass, type SentenceEvidence } from './evidence.js';
+
+/** One alignment bead: English sentence indices ⇄ Chinese sentence indices, either side possibly empty. */
+export interface Bead {
+  en: number[];
+  zh: number[];
+  confidence: number;
+}
+
+export interface AlignParams {
+  /** Bead shapes allowed, [English count, Chinese count], with their log prior. */
+  shapes: ReadonlyArray<readonly [number, number, number]>;
+  /** Weight of the lexical coverage (0–1) of a bead, per sentence in it. */
+  lexWeight: number;
+  /** Weight of the Gale–Church length log-probability. */
+  lenWeight: number;
+  /** Variance per character of the length difference (Gale–Church s²). */
+  variance: number;
+  /** Smoothing added to coverage denominators, so that an empty sentence is not fully "covered". */
+  smoothing: number;
+}
+
+export const DEFAULT_PARAMS: AlignParams = {
+  shapes: [
+    [1, 1, 0],
+    [1, 0, -5],
+    [0, 1, -5],
+    [2, 1, -1.2],
+    [1, 2, -2],
+    [3, 1, -2.8],
+    [2, 2, -3.5],
+    [1, 3, -4.5],
+    [4, 1, -4.5],
+  ],
+  lexWeight: 3,
+  lenWeight: 1,
+  variance: 6.8,
+  smoothing: 1,
+};
+
+/** Standard normal upper tail, Abramowitz–Stegun 7.1.26 via erfc. */
+function upperTail(z: number): number {
+  const x = Math.abs(z) / Math.SQRT2;
+  const t = 1 / (1 + 0.3275911 * x);
+  const y = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
+  return 0.5 * y * Math.exp(-x * x);
+}
+
+/**
+ * Aligns two sentence sequences by dynamic programming over bead shapes, in a band around
+ * the diagonal. The score of a bead adds its shape's prior, the Gale–Church probability of
+ * its lengths (with the length ratio estimated from the text itself) and how much of each
+ * side's lexical evidence the other side covers.
+ */
+export function alignSequences(
+  en: SentenceEvidence[],
+  zh: SentenceEvidence[],
+  params: AlignParams = DEFAULT_PARAMS,
+  ratio?: number,
+  bandScale = 1,
+): Bead[] {
+  const n = en.length;
+  const m = zh.length;
+  if (n === 0 || m === 0) {
+    return [...en.map((_, i) => ({ en: [i], zh: [], confidence: 1 })), ...zh.map((_, j) => ({ en: [], zh: [j], confidence: 1 }))];
+  }
+  const enLen = en.reduce((s, e) => s + e.length, 0);
+  const zhLen = zh.reduce((s, e) => s + e.length, 0);
+  const c = ratio ?? (enLen > 0 ? zhLen / enLen : 1);
+
+  // Pairwise coverage, computed only for pairs inside the band.
+  const width = Math.max(12, Math.ceil(0.12 * Math.max(n, m))) * bandScale;
+  const centre = (i: number) => (n === 0 ? 0 : (i * m) / n);
+  const covE = new Map<number, number>();
+  const covZ = new Map<number, number>();
+  const pairKey = (i: number, j: number) => i * (m + 1) + j;
+  const cov = (i: number, j: number): [number, number] => {
+    const k = pairKey(i, j);
+    let e = covE.get(k);
+    if (e === undefined) {
+      e = coveredMass(en[i]!, zh[j]!);
+      covE.set(k, e);
+      covZ.set(k, coveredMass(zh[j]!, en[i]!));
+    }
+    return [e, covZ.get(k)!];
+  };
+
+  const lexOf = (i0: number, a: number, j0: number, b: number) => {
+    let enHit = 0;
+    let enMass = 0;
+    let zhMass = 0;
+    const zhHit = new Float64Array(b);
+    for (let i = i0; i < i0 + a; i++) {
+      let hit = 0;
+      for (let j = j0; j < j0 + b; j++) {
+        const [e, z] = cov(i, j);
+        hit += e;
+        zhHit[j - j0]! += z;
+      }
+      enHit += Math.min(hit, en[i]!.mass);
+      enMass += en[i]!.mass;
+    }
+    let zHit = 0;
+    for (let j = j0; j < j0 + b; j++) {
+      zHit += Math.min(zhHit[j - j0]!, zh[j]!.mass);
+      zhMass += zh[j]!.mass;
+    }
+    return (enHit / (enMass + params.smoothing) + zHit / (zhMass + params.smoothing)) / 2;
+  };
+
+  const lenProb = (le: number, lz: number) => {
+    const delta = (lz - c * le) / Math.sqrt(params.variance * ((lz + c * le) / 2) + 1);
+    return Math.max(2 * upperTail(delta), 1e-12);
+  };
+
+  const beadScore = (i0: number, a: number, j0: number, b: number, prior: number) => {
+    if (a === 0 || b === 0) return prior;
+    let le = 0;
+    let lz = 0;
+    for (let i = i0; i < i0 + a; i++) le += en[i]!.length;
+    for (let j = j0; j < j0 + b; j++) lz += zh[j]!.length;
+    const lex = lexOf(i0, a, j0, b);
+    return prior + params.lenWeight * Math.log(lenProb(le, lz)) + params.lexWeight * lex * (a + b);
+  };
+
+  const W = width;
+  const inBand = (i: number, j: number) => Math.abs(j - centre(i)) <= W + 1;
+  const cols = m + 1;
+  const best = new Float64Array((n + 1) * cols).fill(-Infinity);
+  const back = new Int16Array((n + 1) * cols).fill(-1);
+  best[0] = 0;
+  for (let i = 0; i <= n; i++) {
+    const jLo = Math.max(0, Math.floor(centre(i) - W));
+    const jHi = Math.min(m, Math.ceil(centre(i) + W));
+    for (let j = jLo; j <= jHi; j++) {
+      if (i === 0 && j === 0) continue;
+      let top = -Infinity;
+      let arg = -1;
+      params.shapes.forEach(([a, b, prior], s) => {
+        const pi = i - a;
+        const pj = j - b;
+        if (pi < 0 || pj < 0) return;
+        const prev = best[pi * cols + pj]!;
+        if (prev === -Infinity || !inBand(pi, pj)) return;
+        const v = prev + beadScore(pi, a, pj, b, prior);
+        if (v > top) {
+          top = v;
+          arg = s;
+        }
+      });
+      best[i * cols + j] = top;
+      back[i * cols + j] = arg;
+    }
+  }
+  // A band too narrow for the text leaves the corner unreached: widen it (rare).
+  if (best[n * cols + m] === -Infinity) {
+    if (W >= Math.max(n, m)) throw new Error('alignment found no path');
+    return alignSequences(en, zh, params, ratio, bandScale * 2);
+  }
+
+  const beads: Bead[] = [];
+  let i = n;
+  let j = m;
+  while (i > 0 || j > 0) {
+    const [a, b] = params.shapes[back[i * cols + j]!]!;
+    const enIdx = Array.from({ length: a }, (_, k) => i - a + k);
+    const zhIdx = Array.from({ length: b }, (_, k) => j - b + k);
+    beads.push({ en: enIdx, zh: zhIdx, confidence: 0 });
+    i -= a;
+    j -= b;
+  }
+  beads.reverse();
+  for (const bead of beads) bead.confidence = confidenceOf(bead, en, zh, lexOf, lenProb, cov);
+  return beads;
+}
+
+function confidenceOf(
+  bead: Bead,
+  en: SentenceEvidence[],
+  zh: SentenceEvidence[],
+  lexOf: (i0: number, a: number, j0: number, b: number) => number,
+  lenProb: (le: number, lz: number) => number,
+  cov: (i: number, j: number) => [number, number],
+): number {
+  const a = bead.en.length;
+  const b = bead.zh.length;
+  if (a && b) {
+    const lex = lexOf(bead.en[0]!, a, bead.zh[0]!, b);
+    const le = bead.en.reduce((s, i) => s + en[i]!.length, 0);
+    const lz = bead.zh.reduce((s, j) => s + zh[j]!.length, 0);
+    // Lexical coverage of about a half is already strong evidence for dictionary matching.
+    return round(0.6 * Math.min(1, lex / 0.45) + 0.4 * lenProb(le, lz));
+  }
+  return 0.5;
+}
+
+const round = (x: number) => Math.round(Math.max(0, Math.min(1, x)) * 1000) / 1000;

@@ -1,0 +1,85 @@
+// English words reduced to what dictionary senses and article text can be compared on.
+
+const STOPWORDS = new Set(
+  `a about above after again against all also am an and any are as at be because been before being below between both but by
+  can could did do does doing down during each few for from further had has have having he her here hers herself him himself his
+  how i if in into is it its itself just me more most my myself no nor not now of off on once only or other our ours ourselves out
+  over own same she should so some such than that the their theirs them themselves then there these they this those through to too
+  under until up very was we were what when where which while who whom why will with would you your yours yourself yourselves
+  sth sb something someone somebody one ones oneself etc used use using also get got make made let may might must shall upon
+  s t don doesn didn isn wasn aren weren won wouldn couldn shouldn ve ll re d m o y via per yet still even ever though although
+  however thus hence within without onto toward towards among amongst across along around behind beside besides beyond`.split(/\s+/),
+);
+
+export const isStopword = (w: string) => STOPWORDS.has(w.toLowerCase());
+
+const IRREGULAR: Record<string, string> = {
+  men: 'man', women: 'woman', children: 'child', people: 'person', feet: 'foot', teeth: 'tooth', mice: 'mouse',
+  geese: 'goose', went: 'go', gone: 'go', saw: 'see', seen: 'see', said: 'say', says: 'say', told: 'tell', took: 'take',
+  taken: 'take', gave: 'give', given: 'give', ate: 'eat', eaten: 'eat', wrote: 'write', written: 'write', found: 'find',
+  began: 'begin', begun: 'begin', brought: 'bring', bought: 'buy', thought: 'think', caught: 'catch', taught: 'teach',
+  left: 'leave', felt: 'feel', kept: 'keep', held: 'hold', stood: 'stand', understood: 'understand', knew: 'know',
+  known: 'know', grew: 'grow', grown: 'grow', drove: 'drive', driven: 'drive', ran: 'run', came: 'come', became: 'become',
+  sat: 'sit', met: 'meet', sent: 'send', spent: 'spend', built: 'build', lost: 'lose', paid: 'pay', sold: 'sell',
+  fell: 'fall', fallen: 'fall', spoke: 'speak', spoken: 'speak', broke: 'break', broken: 'break', chose: 'choose',
+  chosen: 'choose', wore: 'wear', worn: 'wear', won: 'win', hit: 'hit', led: 'lead', fled: 'flee', better: 'good',
+  best: 'good', worse: 'bad', worst: 'bad', lives: 'life', wives: 'wife', knives: 'knife', leaves: 'leaf', media: 'media',
+  news: 'news', born: 'bear', died: 'die', dying: 'die', lying: 'lie', tied: 'tie',
+};
+
+/**
+ * A light stemmer: enough that "refugees" meets "refugee", "posted" meets "post", "tightly"
+ * meets "tight" and "controlled" meets "control". Both sides go through it, so a stem only
+ * has to be consistent, not a word.
+ */
+export function stem(word: string): string {
+  let w = word.toLowerCase().replace(/[’']s$/, '').replace(/[’']/g, '');
+  const irregular = IRREGULAR[w];
+  if (irregular) return irregular;
+  if (w.length <= 3) return w;
+  if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
+  else if (/(ss|us|is)$/.test(w)) {
+    /* not a plural: class, status, crisis */
+  } else if (/(sses|xes|zes|ches|shes)$/.test(w)) w = w.slice(0, -2);
+  else if (w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1);
+  if (w.endsWith('ingly') && w.length > 7) w = w.slice(0, -5);
+  else if (w.endsWith('edly') && w.length > 6) w = w.slice(0, -4);
+  else if (w.endsWith('ily') && w.length > 5) w = `${w.slice(0, -3)}y`;
+  else if (w.endsWith('ly') && w.length > 5) w = w.slice(0, -2);
+  if (w.endsWith('ing') && w.length > 5) w = w.slice(0, -3);
+  else if (w.endsWith('ied') && w.length > 4) w = `${w.slice(0, -3)}y`;
+  else if (w.endsWith('ed') && w.length > 4) w = w.slice(0, -2);
+  // Undo doubled consonants (stopped → stopp → stop) and final e (make / making → mak).
+  if (/([bdgklmnprt])\1$/.test(w) && w.length > 4) w = w.slice(0, -1);
+  if (w.endsWith('e') && w.length > 3) w = w.slice(0, -1);
+  if (w.endsWith('y') && w.length > 3) w = `${w.slice(0, -1)}i`;
+  return w;
+}
+
+export interface EnglishToken {
+  text: string;
+  start: number;
+  end: number;
+  stem: string;
+  content: boolean;
+}
+
+const WORD = /[A-Za-z0-9][A-Za-z0-9]*(?:[-'’][A-Za-z0-9]+)*/g;
+
+/** The words of an English sentence, with offsets, stems and whether each carries content. */
+export function englishTokens(text: string): EnglishToken[] {
+  const out: EnglishToken[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const t = m[0];
+    out.push({ text: t, start: m.index, end: m.index + t.length, stem: stem(t), content: !isStopword(t) && /[A-Za-z]/.test(t) });
+  }
+  return out;
+}
+
+/** Content-word stems of a dictionary sense: "(of a plant) to sprout" → sprout. Parentheses are notes, not meaning. */
+export function senseStems(sense: string): string[] {
+  const core = sense.replace(/\([^)]*\)/g, ' ').replace(/\[[^\]]*\]/g, ' ');
+  const out: string[] = [];
+  for (const m of core.matchAll(WORD)) if (!isStopword(m[0]) && /[A-Za-z]/.test(m[0])) out.push(stem(m[0]));
+  return out;
+}

@@ -1,0 +1,158 @@
+import { pinyinLetters, type Lexicon } from '../lexicon/index.js';
+import { englishTokens, senseStems } from './english.js';
+import { chineseNumbers, englishNumbers } from './numbers.js';
+
+/**
+ * Lexical evidence that an English and a Chinese sentence translate each other, reduced to
+ * integer ids in one shared space so that comparing two sentences is a few array lookups:
+ * stems of CC-CEDICT senses (難民 → refugee), numbers (1.7 億 → 170000000), Latin names
+ * (TikTok), and pinyin spellings of names (杭州 → hangzhou, 郭家坤 → guojiakun).
+ */
+export interface Item {
+  ids: Int32Array;
+  weight: number;
+}
+
+export interface SentenceEvidence {
+  items: Item[];
+  /** Ids this sentence offers for matching beyond its items (pinyin spellings of name-like runs). */
+  extra: Int32Array;
+  /** Every id of the sentence: items' and extra. */
+  all: Set<number>;
+  /** Total item weight: what full coverage would be. */
+  mass: number;
+  /** Length in characters, spaces excluded: the Gale–Church measure. */
+  length: number;
+}
+
+// Grammatical words: their senses describe grammar ("possessive particle"), not content.
+const ZH_FUNCTION = new Set(
+  [...'的了着著是在和与與也都就而及或之其这這那此他她它我你您们們个個把被将將对對从從向于於以为為所等吗嗎呢吧啊呀么麼得地着很又还還再才只已'],
+);
+const SENSE_NOISE = new Set(['particl', 'marker', 'classifier', 'surnam', 'variant', 'bound', 'form', 'literary', 'abbr', 'pr', 'see', 'also', 'written', 'old', 'archaic', 'coll', 'dialect', 'tw', 'sb', 'sth']);
+
+export class EvidenceSpace {
+  private readonly ids = new Map<string, number>();
+  private readonly zhWordCache = new Map<string, Int32Array>();
+  private readonly charLetters = new Map<string, string[]>();
+
+  constructor(private readonly lexicon: Lexicon) {}
+
+  id(key: string): number {
+    let v = this.ids.get(key);
+    if (v === undefined) this.ids.set(key, (v = this.ids.size));
+    return v;
+  }
+
+  /** Stems of a Chinese word's senses (all entries, first senses of each), as ids. */
+  private zhWordIds(word: string): Int32Array {
+    let ids = this.zhWordCache.get(word);
+    if (ids) return ids;
+    const set = new Set<number>();
+    for (const e of this.lexicon.lookup(word).slice(0, 4)) {
+      if (e.flags.includes('variant')) continue;
+      for (const sense of e.senses.slice(0, 4)) {
+        for (const s of senseStems(sense)) if (!SENSE_NOISE.has(s) && s.length > 1) set.add(this.id(s));
+      }
+      if (e.flags.includes('proper-noun')) set.add(this.id(`~${pinyinLetters(e.pinyin)}`));
+    }
+    ids = Int32Array.from(set);
+    this.zhWordCache.set(word, ids);
+    return ids;
+  }
+
+  private lettersOf(ch: string): string[] {
+    let l = this.charLetters.get(ch);
+    if (!l) {
+      l = [...new Set(this.lexicon.lookup(ch).slice(0, 2).map((e) => pinyinLetters(e.pinyin)))].filter(Boolean);
+      this.charLetters.set(ch, l);
+    }
+    return l;
+  }
+
+  /** Pinyin spellings of every run of 1–3 Han characters: how English writes Chinese names. */
+  private spellings(text: string, out: Set<number>): void {
+    const chars = [...text];
+    for (let i = 0; i < chars.length; i++) {
+      let forms = [''];
+      for (let k = 0; k < 3 && i + k < chars.length; k++) {
+        const letters = this.lettersOf(chars[i + k]!);
+        if (letters.length === 0) break;
+        forms = forms.flatMap((f) => letters.map((l) => f + l)).slice(0, 8);
+        for (const f of forms) out.add(this.id(`~${f}`));
+      }
+    }
+  }
+
+  chinese(sentence: string): SentenceEvidence {
+    const items: Item[] = [];
+    const extra = new Set<number>();
+    let pos = 0;
+    while (pos < sentence.length) {
+      const ch = sentence[pos]!;
+      if (/[A-Za-z0-9]/.test(ch)) {
+        const m = /^[A-Za-z0-9][A-Za-z0-9.,'’-]*/.exec(sentence.slice(pos))![0];
+        if (/[A-Za-z]/.test(m)) items.push({ ids: Int32Array.of(this.id(`@${m.toLowerCase()}`)), weight: 2 });
+        pos += m.length;
+        continue;
+      }
+      const words = this.lexicon.prefixesAt(sentence, pos);
+      const word = words[words.length - 1];
+      if (!word) {
+        pos++;
+        continue;
+      }
+      // Forward maximum matching is crude, but it is only evidence, not the segmentation.
+      if (!(word.length === 1 && ZH_FUNCTION.has(word))) {
+        const ids = this.zhWordIds(word);
+        if (ids.length) items.push({ ids, weight: word.length === 1 ? 0.5 : 1 });
+      }
+      pos += word.length;
+    }
+    for (const n of chineseNumbers(sentence)) items.push({ ids: Int32Array.of(this.id(`#${n}`)), weight: 2 });
+    this.spellings(sentence.replace(/[^\p{Script=Han}]/gu, ''), extra);
+    return finish(items, extra, sentence.replace(/\s/g, '').length);
+  }
+
+  english(sentence: string): SentenceEvidence {
+    const items: Item[] = [];
+    const tokens = englishTokens(sentence);
+    tokens.forEach((t, k) => {
+      if (!t.content) return;
+      const ids = [this.id(t.stem), this.id(`@${t.text.toLowerCase()}`)];
+      // A capitalised word may be a Chinese name spelled in pinyin; so may two in a row (Guo Jiakun).
+      if (/^[A-Z][a-z]+$/.test(t.text)) {
+        ids.push(this.id(`~${t.text.toLowerCase()}`));
+        const next = tokens[k + 1];
+        if (next && /^[A-Z][a-z]+$/.test(next.text)) ids.push(this.id(`~${(t.text + next.text).toLowerCase()}`));
+      }
+      items.push({ ids: Int32Array.from(ids), weight: 1 });
+    });
+    for (const n of englishNumbers(sentence)) items.push({ ids: Int32Array.of(this.id(`#${n}`)), weight: 2 });
+    return finish(items, new Set(), sentence.replace(/\s/g, '').length);
+  }
+}
+
+function finish(items: Item[], extra: Set<number>, length: number): SentenceEvidence {
+  const all = new Set(extra);
+  let mass = 0;
+  for (const it of items) {
+    mass += it.weight;
+    for (const id of it.ids) all.add(id);
+  }
+  return { items, extra: Int32Array.from(extra), all, mass, length };
+}
+
+/** The weight of `a`'s items that find any of their ids in `b`. */
+export function coveredMass(a: SentenceEvidence, b: SentenceEvidence): number {
+  let m = 0;
+  for (const it of a.items) {
+    for (const id of it.ids) {
+      if (b.all.has(id)) {
+        m += it.weight;
+        break;
+      }
+    }
+  }
+  return m;
+}
