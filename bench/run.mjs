@@ -2,15 +2,22 @@
 import os from 'node:os';
 import { benchLexicon } from './lexicon.mjs';
 import { benchAlign } from './align.mjs';
+import { benchSegment } from './segment.mjs';
+import { benchGloss } from './gloss.mjs';
 
 const sections = [
   ['lexicon', benchLexicon],
   ['align', benchAlign],
+  ['segment', benchSegment],
+  ['gloss', benchGloss],
 ];
 const only = process.argv.slice(2);
 console.log(`zhdeck bench — ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, Node ${process.version}`);
 for (const [name, run] of sections) {
   if (only.length && !only.includes(name)) continue;
   console.log(`\n## ${name}`);
-  for (const [what, value, target] of await run()) console.log(`  ${what.padEnd(52)} ${String(value).padStart(10)}  ${target ? `target ${target}` : ''}`);
+  for (const [what, value, target, note] of await run()) {
+    console.log(`  ${what.padEnd(52)} ${String(value).padStart(10)}  ${target ? `target ${target}` : ''}`);
+    if (note) console.log(`    ${note}`);
+  }
 }

@@ -1,12 +1,16 @@
 // The library API: what the CLI calls, and what tests and other programs can call.
-import { readArticles, readTextFile, languageOf, type Article, type ParseOptions } from './article/index.js';
+import { decodeText, readArticles, readTextFile, languageOf, type Article, type ParseOptions, type Script } from './article/index.js';
 import { alignArticle, alignPresplit, type Bead, type SentencePair } from './align/index.js';
 import { loadLexicon, type LexiconEntry } from './lexicon/index.js';
+import { loadSegmenter, loadSegmentDictionary } from './segment/index.js';
+import { extractWords, selectWords, type SelectOptions, type Word } from './vocab/index.js';
 import { UserError } from './util/errors.js';
 
 export * from './article/index.js';
 export * from './align/index.js';
 export * from './lexicon/index.js';
+export * from './segment/index.js';
+export * from './vocab/index.js';
 export { UserError } from './util/errors.js';
 
 export async function lookup(word: string): Promise<LexiconEntry[]> {
@@ -42,4 +46,56 @@ export async function alignLines(inputs: string[]): Promise<PresplitAlignment> {
   const enLines = lines[enIdx]!;
   const zhLines = lines[zhIdx]!;
   return { enLines, zhLines, beads: alignPresplit(enLines, zhLines, lexicon) };
+}
+
+export interface StudiedArticle extends AlignedArticle {
+  /** Every distinct word of the article's translated sentences. */
+  words: Word[];
+}
+
+/** Reads, aligns and segments articles, and finds every word with its entry, pinyin and gloss. */
+export async function study(inputs: string[], opts: ParseOptions = {}): Promise<StudiedArticle[]> {
+  const lexicon = await loadLexicon();
+  const articles = readArticles(inputs, lexicon, opts);
+  const dictionary = await loadSegmentDictionary();
+  const allChinese = articles.flatMap((a) => a.paragraphs.map((p) => p.zh ?? '')).join('\n');
+  const segmenter = await loadSegmenter(allChinese);
+  return articles.map((article) => {
+    const pairs = alignArticle(article, lexicon);
+    return { article, pairs, words: extractWords(article, pairs, { lexicon, dictionary, segmenter }) };
+  });
+}
+
+/** Reads a known-words file: one word per line, either script; blank lines and # comments ignored. */
+export async function readKnownWords(file: string): Promise<Set<string>> {
+  const lexicon = await loadLexicon();
+  const dictionary = await loadSegmentDictionary();
+  const { text } = readTextFile(file, lexicon);
+  const known = new Set<string>();
+  for (const raw of text.split('\n')) {
+    const w = raw.replace(/#.*/, '').trim();
+    if (!w) continue;
+    known.add(w);
+    known.add(dictionary.toSimplified(w));
+  }
+  return known;
+}
+
+export { selectWords, type SelectOptions };
+
+/**
+ * Chinese text in the SIGHAN bakeoff format: the same lines, words separated by single spaces,
+ * nothing else changed. The script is detected unless given.
+ */
+export async function segmentText(input: Uint8Array | string, name = 'input', script?: Script): Promise<string> {
+  const lexicon = await loadLexicon();
+  const text = typeof input === 'string' ? input : decodeText(input, name, lexicon).text;
+  if (text.trim() === '') return text;
+  const evidence = lexicon.scriptEvidence(text);
+  const s = script ?? (evidence.traditional > evidence.simplified ? 'traditional' : 'simplified');
+  const segmenter = await loadSegmenter(text);
+  return text
+    .split('\n')
+    .map((line) => segmenter.words(line, s).join(' '))
+    .join('\n');
 }

@@ -1,7 +1,12 @@
 // `npm install` runs this once (the prepare script): every data file an ordinary run loads is
 // built here, from the packages the project depends on, so that no run parses raw text.
+import { readCedictEntries } from './lexicon/build.js';
 import { prepareLexicon, lexiconPath } from './lexicon/index.js';
+import { prepareSegmentData, segmentDataPath } from './segment/index.js';
 
 const t0 = performance.now();
-const buf = await prepareLexicon();
-console.log(`zhdeck: ${lexiconPath()} (${(buf.length / 1e6).toFixed(1)} MB) in ${Math.round(performance.now() - t0)} ms`);
+const entries = readCedictEntries();
+const report = (path: string, buf: Buffer) => console.log(`zhdeck: prepared ${path} (${(buf.length / 1e6).toFixed(1)} MB)`);
+report(lexiconPath(), await prepareLexicon(entries));
+report(segmentDataPath(), await prepareSegmentData(entries));
+console.log(`zhdeck: data ready in ${Math.round(performance.now() - t0)} ms`);

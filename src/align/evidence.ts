@@ -1,5 +1,5 @@
-import { pinyinLetters, type Lexicon } from '../lexicon/index.js';
-import { englishTokens, senseStems } from './english.js';
+import { englishTokens, pinyinLetters, senseStems, type Lexicon } from '../lexicon/index.js';
+
 import { chineseNumbers, englishNumbers } from './numbers.js';
 
 /**
@@ -64,7 +64,7 @@ export class EvidenceSpace {
   private lettersOf(ch: string): string[] {
     let l = this.charLetters.get(ch);
     if (!l) {
-      l = [...new Set(this.lexicon.lookup(ch).slice(0, 2).map((e) => pinyinLetters(e.pinyin)))].filter(Boolean);
+      l = this.lexicon.spellings(ch);
       this.charLetters.set(ch, l);
     }
     return l;

@@ -4,7 +4,7 @@ export type { Bead, AlignParams } from './dp.js';
 export { DEFAULT_PARAMS } from './dp.js';
 export { alignArticle, alignPresplit, pairParagraphs } from './align.js';
 export { splitChinese, splitEnglish } from './split.js';
-export { englishTokens, stem, senseStems, isStopword, type EnglishToken } from './english.js';
+
 export { chineseNumbers, englishNumbers, parseChineseNumeral } from './numbers.js';
 export { EvidenceSpace } from './evidence.js';
 export { scoreAlignment, type AlignmentScore } from './score.js';

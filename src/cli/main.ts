@@ -45,4 +45,22 @@ program
   .addOption(scriptOption())
   .action(lazy('align'));
 
+program
+  .command('words')
+  .description('the vocabulary of article(s) chosen for study, each word with its pinyin, senses and the gloss the article gives it')
+  .argument('<input...>', 'article file(s)')
+  .option('--all', 'every distinct Chinese word found, chosen or not')
+  .option('--known <file>', 'words you know, one per line (either script): left out')
+  .option('--max-words <n>', 'at most this many words, the most useful first')
+  .option('--json', 'print an array of { word, traditional, simplified, pinyin, senses, gloss, frequency, count, sentences }')
+  .addOption(layoutOption())
+  .addOption(scriptOption())
+  .action(lazy('words'));
+
+program
+  .command('segment')
+  .description('segment Chinese text into words: the same lines, words separated by single spaces (the SIGHAN format)')
+  .argument('[file]', 'a Chinese text file; standard input when absent or "-"')
+  .action(lazy('segment'));
+
 program.parseAsync(process.argv).catch(handleFailure);

@@ -75,8 +75,11 @@ function commonChars(entries: CedictEntry[]): string {
   return [...out].join('');
 }
 
-export async function buildLexicon(cedictText = readCedictText()): Promise<Buffer> {
-  const parsed = parseCedict(cedictText);
+export function readCedictEntries(): CedictEntry[] {
+  return parseCedict(readCedictText());
+}
+
+export async function buildLexicon(parsed: CedictEntry[] = readCedictEntries()): Promise<Buffer> {
   const counts = new Map<string, number>();
   for (const e of parsed) counts.set(e.simplified, (counts.get(e.simplified) ?? 0) + 1);
   const rank = await readingRanker();

@@ -1,8 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dataPath } from '../util/paths.js';
 import { writeFileAtomic } from '../util/fs.js';
-import { FORMAT, Lexicon } from './store.js';
-import { unpack } from '../util/pack.js';
+import { isCurrent, Lexicon } from './store.js';
 
 export const lexiconPath = () => dataPath('lexicon.bin');
 
@@ -11,17 +10,13 @@ let shared: Lexicon | undefined;
 function current(path: string): Buffer | null {
   if (!existsSync(path)) return null;
   const buf = readFileSync(path);
-  try {
-    return unpack(buf, path).version === FORMAT ? buf : null;
-  } catch {
-    return null;
-  }
+  return isCurrent(buf) ? buf : null;
 }
 
 /** Builds data/lexicon.bin from CC-CEDICT (install time, or once if it is missing or stale). */
-export async function prepareLexicon(): Promise<Buffer> {
+export async function prepareLexicon(entries?: import('./cedict.js').CedictEntry[]): Promise<Buffer> {
   const { buildLexicon } = await import('./build.js');
-  const buf = await buildLexicon();
+  const buf = await buildLexicon(entries);
   writeFileAtomic(lexiconPath(), buf);
   return buf;
 }

@@ -1,8 +1,11 @@
 import { pack, unpack } from '../util/pack.js';
+import { SortedKeys } from '../util/keys.js';
 import type { Classifier, EntryFlag, LexiconEntry } from './types.js';
+import { pinyinLetters } from './pinyin.js';
+import { senseStems, stemmerSignature } from './english.js';
 
 // Layout of data/lexicon.bin. Bump FORMAT when it changes: an old file is then rebuilt.
-export const FORMAT = 3;
+export const FORMAT = 4;
 const enum S {
   EntryOffsets,
   KeyOffsets,
@@ -13,6 +16,11 @@ const enum S {
   TraditionalOnly,
   SimplifiedOnly,
   CommonChars,
+  StemKeys,
+  StemOffsets,
+  StemPostingStarts,
+  StemPostings,
+  StemmerSignature,
 }
 
 const FIELD = '\t';
@@ -46,6 +54,16 @@ function decodeEntry(record: string): LexiconEntry {
   };
 }
 
+/** Whether a lexicon buffer was built with this code's layout and stemmer. */
+export function isCurrent(buf: Buffer): boolean {
+  try {
+    const u = unpack(buf, 'lexicon');
+    return u.version === FORMAT && u.utf16(S.StemmerSignature) === stemmerSignature();
+  } catch {
+    return false;
+  }
+}
+
 export interface LexiconSource {
   /** Entries in preference order within each headword: the order lookups return them in. */
   entries: LexiconEntry[];
@@ -63,19 +81,35 @@ export function encodeLexicon(src: LexiconSource): Buffer {
       ids.push(id);
     }
   });
-  const keys = [...byKey.keys()].sort();
-  const keyOffsets = new Uint32Array(keys.length + 1);
-  const postingStarts = new Uint32Array(keys.length + 1);
+  const { keys, offsets: keyOffsets, sorted } = SortedKeys.pack(byKey.keys());
+  const postingStarts = new Uint32Array(sorted.length + 1);
   const postings: number[] = [];
-  let chars = 0;
-  keys.forEach((k, i) => {
-    keyOffsets[i] = chars;
-    chars += k.length;
+  sorted.forEach((k, i) => {
     postingStarts[i] = postings.length;
     postings.push(...byKey.get(k)!);
   });
-  keyOffsets[keys.length] = chars;
-  postingStarts[keys.length] = postings.length;
+  postingStarts[sorted.length] = postings.length;
+
+  // The reverse index: which entries a word of English renders (first senses only: the main meanings).
+  const byStem = new Map<string, Set<number>>();
+  src.entries.forEach((e, id) => {
+    if (e.flags.includes('variant')) return;
+    for (const sense of e.senses.slice(0, 3)) {
+      for (const st of senseStems(sense)) {
+        let ids = byStem.get(st);
+        if (!ids) byStem.set(st, (ids = new Set()));
+        ids.add(id);
+      }
+    }
+  });
+  const stems = SortedKeys.pack(byStem.keys());
+  const stemStarts = new Uint32Array(stems.sorted.length + 1);
+  const stemPostings: number[] = [];
+  stems.sorted.forEach((k, i) => {
+    stemStarts[i] = stemPostings.length;
+    for (const id of byStem.get(k)!) stemPostings.push(id);
+  });
+  stemStarts[stems.sorted.length] = stemPostings.length;
 
   const records = src.entries.map((e) => Buffer.from(encodeEntry(e), 'utf8'));
   const entryOffsets = new Uint32Array(records.length + 1);
@@ -91,11 +125,16 @@ export function encodeLexicon(src: LexiconSource): Buffer {
     keyOffsets,
     postingStarts,
     Uint32Array.from(postings),
-    keys.join(''),
+    keys,
     Buffer.concat(records),
     src.traditionalOnly,
     src.simplifiedOnly,
     src.commonChars,
+    stems.keys,
+    stems.offsets,
+    stemStarts,
+    Uint32Array.from(stemPostings),
+    stemmerSignature(),
   ]);
 }
 
@@ -105,33 +144,32 @@ export function encodeLexicon(src: LexiconSource): Buffer {
  */
 export class Lexicon {
   private readonly entryOffsets: Uint32Array;
-  private readonly keyOffsets: Uint32Array;
+  private readonly keys: SortedKeys;
   private readonly postingStarts: Uint32Array;
   private readonly postings: Uint32Array;
-  private readonly keys: string;
   private readonly records: Buffer;
   private readonly decoded = new Map<number, LexiconEntry>();
   private readonly traditionalOnly: Set<string>;
   private readonly simplifiedOnly: Set<string>;
   private readonly common: Set<string>;
-  /** The longest headword, in UTF-16 code units: how far a prefix search has to look. */
-  readonly maxKeyLength: number;
+  private readonly stemKeys: SortedKeys;
+  private readonly stemStarts: Uint32Array;
+  private readonly stemPostings: Uint32Array;
 
   constructor(buf: Buffer, what = 'lexicon') {
     const u = unpack(buf, what);
-    if (u.version !== FORMAT) throw new Error(`${what} has format ${u.version}, expected ${FORMAT}`);
+    if (!isCurrent(buf)) throw new Error(`${what} was built by another version of zhdeck`);
     this.entryOffsets = u.u32(S.EntryOffsets);
-    this.keyOffsets = u.u32(S.KeyOffsets);
+    this.keys = new SortedKeys(u.utf16(S.Keys), u.u32(S.KeyOffsets));
     this.postingStarts = u.u32(S.PostingStarts);
     this.postings = u.u32(S.Postings);
-    this.keys = u.utf16(S.Keys);
     this.records = u.bytes(S.Records);
     this.traditionalOnly = new Set(u.utf16(S.TraditionalOnly));
     this.simplifiedOnly = new Set(u.utf16(S.SimplifiedOnly));
     this.common = new Set(u.utf16(S.CommonChars));
-    let max = 0;
-    for (let i = 0; i + 1 < this.keyOffsets.length; i++) max = Math.max(max, this.keyOffsets[i + 1]! - this.keyOffsets[i]!);
-    this.maxKeyLength = max;
+    this.stemKeys = new SortedKeys(u.utf16(S.StemKeys), u.u32(S.StemOffsets));
+    this.stemStarts = u.u32(S.StemPostingStarts);
+    this.stemPostings = u.u32(S.StemPostings);
   }
 
   get size(): number {
@@ -139,29 +177,7 @@ export class Lexicon {
   }
 
   get headwordCount(): number {
-    return this.keyOffsets.length - 1;
-  }
-
-  private keyAt(i: number): string {
-    return this.keys.slice(this.keyOffsets[i], this.keyOffsets[i + 1]);
-  }
-
-  /** The first headword index whose key is >= word. */
-  private lowerBound(word: string): number {
-    let lo = 0;
-    let hi = this.keyOffsets.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.keyAt(mid) < word) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
-  /** Index of the headword, or -1. */
-  private find(word: string): number {
-    const i = this.lowerBound(word);
-    return i < this.headwordCount && this.keyAt(i) === word ? i : -1;
+    return this.keys.size;
   }
 
   private entry(id: number): LexiconEntry {
@@ -174,15 +190,35 @@ export class Lexicon {
   }
 
   has(word: string): boolean {
-    return this.find(word) >= 0;
+    return this.keys.indexOf(word) >= 0;
   }
 
   /** Every entry for a Traditional or Simplified headword, the preferred one first. */
   lookup(word: string): LexiconEntry[] {
-    const k = this.find(word);
+    const k = this.keys.indexOf(word);
     if (k < 0) return [];
     const out: LexiconEntry[] = [];
     for (let p = this.postingStarts[k]!; p < this.postingStarts[k + 1]!; p++) out.push(this.entry(this.postings[p]!));
+    return out;
+  }
+
+  /**
+   * Entries whose first senses use an English word: the reverse dictionary. The word is given
+   * by its stem (see english.ts); stems one short ending apart count (broadcast / broadcaster).
+   */
+  rendering(stem: string): LexiconEntry[] {
+    const keys: number[] = [];
+    for (let len = Math.max(5, stem.length - 3); len < stem.length; len++) {
+      const k = this.stemKeys.indexOf(stem.slice(0, len));
+      if (k >= 0) keys.push(k);
+    }
+    for (let k = this.stemKeys.lowerBound(stem); k < this.stemKeys.size; k++) {
+      const key = this.stemKeys.at(k);
+      if (!key.startsWith(stem)) break;
+      if (key === stem || (stem.length >= 5 && key.length <= stem.length + 3)) keys.push(k);
+    }
+    const out: LexiconEntry[] = [];
+    for (const k of keys) for (let p = this.stemStarts[k]!; p < this.stemStarts[k + 1]!; p++) out.push(this.entry(this.stemPostings[p]!));
     return out;
   }
 
@@ -194,17 +230,23 @@ export class Lexicon {
   /** Every headword that starts at `pos` in `text`, shortest first. */
   prefixesAt(text: string, pos: number): string[] {
     const out: string[] = [];
-    const limit = Math.min(this.maxKeyLength, text.length - pos);
-    for (let len = 1; len <= limit; len++) {
-      const w = text.slice(pos, pos + len);
-      const i = this.lowerBound(w);
-      if (i >= this.headwordCount) break;
-      const k = this.keyAt(i);
-      if (k === w) out.push(w);
-      // Sorted keys: when none starts with w, none starts with anything longer either.
-      else if (!k.startsWith(w)) break;
-    }
+    this.keys.forEachPrefix(text, pos, (_, len) => out.push(text.slice(pos, pos + len)));
     return out;
+  }
+
+  /**
+   * How English might spell a run of Han characters in pinyin, without tones or spaces
+   * (杭州 → hangzhou, 郭家坤 → guojiakun): every combination of each character's first two
+   * readings, at most `limit` of them.
+   */
+  spellings(text: string, limit = 8): string[] {
+    let forms = [''];
+    for (const ch of text) {
+      const readings = [...new Set(this.lookup(ch).slice(0, 2).map((e) => pinyinLetters(e.pinyin)))].filter(Boolean);
+      if (readings.length === 0) return [];
+      forms = forms.flatMap((f) => readings.map((r) => f + r)).slice(0, limit);
+    }
+    return forms;
   }
 
   /** Characters that are written only in Traditional (書, 國) or only in Simplified (书, 国). */

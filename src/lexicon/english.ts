@@ -27,15 +27,36 @@ const IRREGULAR: Record<string, string> = {
   news: 'news', born: 'bear', died: 'die', dying: 'die', lying: 'lie', tied: 'tie',
 };
 
+// Adjectives that name what their noun names: "Chinese users" renders 中國用戶, "national security" 國家安全.
+const DERIVED: Record<string, string> = {
+  chinese: 'china', japanese: 'japan', american: 'america', americans: 'america', korean: 'korea', taiwanese: 'taiwan',
+  european: 'europe', british: 'britain', french: 'france', german: 'germany', russian: 'russia', indian: 'india',
+  african: 'africa', asian: 'asia', western: 'west', eastern: 'east', northern: 'north', southern: 'south',
+  national: 'nation', cultural: 'culture', political: 'politics', economic: 'economy', international: 'internation',
+  foreigner: 'foreign', foreigners: 'foreign', mainland: 'mainland',
+  // Degrees and verbs made from adjectives: "stronger cultural ties" renders 加強 "to strengthen".
+  stronger: 'strong', strongest: 'strong', strength: 'strong', strengthen: 'strong', strengthened: 'strong',
+  weaker: 'weak', weaken: 'weak', weakened: 'weak', wider: 'wide', widen: 'wide', width: 'wide',
+  longer: 'long', lengthen: 'long', length: 'long', higher: 'high', height: 'high', heighten: 'high',
+  deeper: 'deep', deepen: 'deep', depth: 'deep', larger: 'large', smaller: 'small', greater: 'great',
+  // Clipped forms: "apps" is 應用程式 "application".
+  app: 'application', apps: 'application', phone: 'telephone', phones: 'telephone', photo: 'photograph',
+  photos: 'photograph', info: 'information', ad: 'advertisement', ads: 'advertisement', exam: 'examination',
+  lab: 'laboratory', gym: 'gymnasium', flu: 'influenza', fridge: 'refrigerator', TV: 'television', tv: 'television',
+};
+
 /**
  * A light stemmer: enough that "refugees" meets "refugee", "posted" meets "post", "tightly"
  * meets "tight" and "controlled" meets "control". Both sides go through it, so a stem only
  * has to be consistent, not a word.
  */
 export function stem(word: string): string {
+  if (/^(US|USA|U\.S\.(A\.)?)$/.test(word)) return 'america';
+  if (/^(UK|U\.K\.)$/.test(word)) return 'britain';
   let w = word.toLowerCase().replace(/[’']s$/, '').replace(/[’']/g, '');
-  const irregular = IRREGULAR[w];
-  if (irregular) return irregular;
+  // Mapped forms are stemmed like any word, so that "took" and "take" meet.
+  const mapped = IRREGULAR[w] ?? DERIVED[w];
+  if (mapped) return mapped === w ? w : stem(mapped);
   if (w.length <= 3) return w;
   if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
   else if (/(ss|us|is)$/.test(w)) {
@@ -46,6 +67,9 @@ export function stem(word: string): string {
   else if (w.endsWith('edly') && w.length > 6) w = w.slice(0, -4);
   else if (w.endsWith('ily') && w.length > 5) w = `${w.slice(0, -3)}y`;
   else if (w.endsWith('ly') && w.length > 5) w = w.slice(0, -2);
+  // Derivational endings, as Porter's steps 3 and 4 drop them: joyful, joyous → joy; darkness → dark.
+  const derived = /^(.{3,}?)(ful|ness|ous|ment)$/.exec(w);
+  if (derived && derived[1]!.length >= 4 - (derived[2] === 'ment' ? 0 : 1)) w = derived[1]!;
   if (w.endsWith('ing') && w.length > 5) w = w.slice(0, -3);
   else if (w.endsWith('ied') && w.length > 4) w = `${w.slice(0, -3)}y`;
   else if (w.endsWith('ed') && w.length > 4) w = w.slice(0, -2);
@@ -64,14 +88,15 @@ export interface EnglishToken {
   content: boolean;
 }
 
-const WORD = /[A-Za-z0-9][A-Za-z0-9]*(?:[-'’][A-Za-z0-9]+)*/g;
+// Dotted abbreviations (U.S.) are one word; hyphenated compounds are their parts ("Beijing-based").
+const WORD = /(?:[A-Z]\.){2,}|[A-Za-z0-9]+(?:['’][A-Za-z]+)*/g;
 
 /** The words of an English sentence, with offsets, stems and whether each carries content. */
 export function englishTokens(text: string): EnglishToken[] {
   const out: EnglishToken[] = [];
   for (const m of text.matchAll(WORD)) {
     const t = m[0];
-    out.push({ text: t, start: m.index, end: m.index + t.length, stem: stem(t), content: !isStopword(t) && /[A-Za-z]/.test(t) });
+    out.push({ text: t, start: m.index, end: m.index + t.length, stem: stem(t), content: (!isStopword(t) || /^(US|UK)$/.test(t)) && /[A-Za-z]/.test(t) });
   }
   return out;
 }
@@ -83,3 +108,8 @@ export function senseStems(sense: string): string[] {
   for (const m of core.matchAll(WORD)) if (!isStopword(m[0]) && /[A-Za-z]/.test(m[0])) out.push(stem(m[0]));
   return out;
 }
+
+// The reverse dictionary in data/lexicon.bin is keyed by stems: if the stemmer changes, the
+// data is stale. These words exercise every rule; their stems are stored with the data.
+const PROBE = 'refugees posted tightly controlled making took stronger apps phone Chinese national US joyful darkness government studies stopped classes media news'.split(' ');
+export const stemmerSignature = () => PROBE.map(stem).join(' ');

@@ -1,0 +1,7 @@
+import { segmentText } from '../../index.js';
+import { readInput } from '../input.js';
+
+export default async function run(file: string | undefined): Promise<void> {
+  const { name, bytes } = await readInput(file);
+  process.stdout.write(await segmentText(bytes, name));
+}

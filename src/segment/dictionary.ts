@@ -1,0 +1,112 @@
+import { pack, unpack } from '../util/pack.js';
+import { SortedKeys } from '../util/keys.js';
+
+export const FORMAT = 1;
+const enum S {
+  Keys,
+  Offsets,
+  Frequencies,
+  TraditionalToSimplified,
+}
+
+export interface SegmentSource {
+  keys: string;
+  offsets: Uint32Array;
+  frequencies: Uint32Array;
+  /** Pairs of characters: Traditional, Simplified. */
+  traditionalToSimplified: string;
+}
+
+export const encodeSegmentData = (s: SegmentSource) =>
+  pack(FORMAT, [s.keys, s.offsets, s.frequencies, s.traditionalToSimplified]);
+
+// A word no text contains: it carries the frequency of every dictionary word left out of a
+// subset, so that jieba's total, and with it every path probability, stays what it was.
+const ABSENT = '\uE000';
+
+/**
+ * jieba's dictionary (merged with CC-CEDICT at install time) and the Traditional → Simplified
+ * table, as one buffer. jieba spends ~150 ms parsing its full dictionary; a text only ever
+ * meets the words that are substrings of it, so each text gets a dictionary of just those.
+ */
+export class SegmentDictionary {
+  private readonly keys: SortedKeys;
+  private readonly frequencies: Uint32Array;
+  private readonly total: number;
+  private readonly t2s: Uint16Array;
+
+  constructor(buf: Buffer, what = 'segment dictionary') {
+    const u = unpack(buf, what);
+    if (u.version !== FORMAT) throw new Error(`${what} has format ${u.version}, expected ${FORMAT}`);
+    this.keys = new SortedKeys(u.utf16(S.Keys), u.u32(S.Offsets));
+    this.frequencies = u.u32(S.Frequencies);
+    let total = 0;
+    for (const f of this.frequencies) total += f;
+    this.total = total;
+    this.t2s = new Uint16Array(65536);
+    for (let i = 0; i < 65536; i++) this.t2s[i] = i;
+    const pairs = u.utf16(S.TraditionalToSimplified);
+    for (let i = 0; i + 1 < pairs.length; i += 2) this.t2s[pairs.charCodeAt(i)] = pairs.charCodeAt(i + 1);
+  }
+
+  get size(): number {
+    return this.keys.size;
+  }
+
+  /** Traditional → Simplified, character for character: offsets carry over unchanged. */
+  toSimplified = (text: string): string => {
+    let changed = false;
+    const codes = new Array<number>(text.length);
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      const s = this.t2s[c]!;
+      if (s !== c) changed = true;
+      codes[i] = s;
+    }
+    if (!changed) return text;
+    let out = '';
+    // fromCharCode takes arguments: convert in chunks to stay under the argument limit.
+    for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode(...codes.slice(i, i + 8192));
+    return out;
+  };
+
+  /** jieba's frequency for a (Simplified) word, 0 when it has none: a measure of how common it is. */
+  frequency(simplified: string): number {
+    const i = this.keys.indexOf(simplified);
+    return i < 0 ? 0 : this.frequencies[i]!;
+  }
+
+  /** How common a word is, as a share of all of jieba's counts. */
+  probability(simplified: string): number {
+    return this.frequency(simplified) / this.total;
+  }
+
+  /**
+   * jieba dictionary text for the words that occur in `simplifiedText`, plus one absent word
+   * carrying the rest of the total: jieba then cuts that text exactly as with every word.
+   * Without a text, the whole dictionary.
+   */
+  dictionaryFor(simplifiedText?: string): Buffer {
+    const lines: string[] = [];
+    let kept = 0;
+    const add = (i: number) => {
+      lines.push(`${this.keys.at(i)} ${this.frequencies[i]}`);
+      kept += this.frequencies[i]!;
+    };
+    if (simplifiedText === undefined) {
+      for (let i = 0; i < this.keys.size; i++) add(i);
+    } else {
+      const seen = new Uint8Array(this.keys.size);
+      for (let pos = 0; pos < simplifiedText.length; pos++) {
+        this.keys.forEachPrefix(simplifiedText, pos, (i) => {
+          if (!seen[i]) {
+            seen[i] = 1;
+            add(i);
+          }
+        });
+      }
+    }
+    if (this.total > kept) lines.push(`${ABSENT} ${this.total - kept}`);
+    return Buffer.from(lines.join('\n'), 'utf8');
+  }
+}

@@ -1,0 +1,243 @@
+import { englishTokens, isStopword, stem, type EnglishToken } from '../lexicon/index.js';
+import type { Lexicon, LexiconEntry } from '../lexicon/index.js';
+import type { GlossEvidence } from './types.js';
+
+/** An aligned English text, tokenised once. */
+export interface EnglishContext {
+  text: string;
+  tokens: EnglishToken[];
+  /** Per token: capitalised in the middle of a sentence, so part of a name ("United States"). */
+  named: boolean[];
+  /** Per token: right after a determiner or preposition, so not a verb ("with state broadcaster"). */
+  nominal: boolean[];
+}
+
+const DETERMINERS = new Set('the a an with of in on for by from at his her its their our my your this that these those'.split(' '));
+
+export function englishContext(text: string): EnglishContext {
+  const tokens = englishTokens(text);
+  const named = tokens.map((t) => {
+    if (!/^[A-Z][a-z]/.test(t.text)) return false; // lower case, or an all-caps dateline (SHANGHAI)
+    const before = text.slice(0, t.start).trimEnd();
+    return before !== '' && !/[.!?]["'”’)]*$|^["“‘(]*$|[:;"“‘(—–-]$/.test(before);
+  });
+  const nominal = tokens.map((t, i) => i > 0 && DETERMINERS.has(tokens[i - 1]!.text.toLowerCase()) && t.start - tokens[i - 1]!.end <= 1 && !/ing$/.test(t.text));
+  return { text, tokens, named, nominal };
+}
+
+/** A span of the English text that may render a word, and how strongly. */
+export interface GlossMatch {
+  start: number;
+  end: number;
+  score: number;
+  evidence: GlossEvidence;
+}
+
+/** Stems agree when equal, or when one extends the other by a short ending (nation / national). */
+export function stemsMatch(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length >= 5 && long.startsWith(short) && long.length - short.length <= 3;
+}
+
+// Particles that belong to the verb before them: "to grow up", "to bring back".
+const PARTICLES = new Set(['up', 'down', 'out', 'off', 'on', 'back', 'over', 'away', 'in']);
+
+interface PhraseWord {
+  stem: string;
+  /** Follows a verb as a particle, so it may close a span: "grew up". */
+  particle?: boolean;
+  /** Written with a capital in the dictionary: a name, which may match a capitalised English word. */
+  name: boolean;
+  /** From a verb sense ("to state"), which a noun after a determiner does not render. */
+  verb: boolean;
+}
+
+/**
+ * A sense as phrases of content words: "to understand; to know about" → [underst], [know].
+ * Notes in parentheses, pinyin in brackets and quoted examples are not meaning.
+ */
+function phrasesOf(entry: LexiconEntry): PhraseWord[][] {
+  const out: PhraseWord[][] = [];
+  for (const sense of entry.senses) {
+    if (/^(see|variant of|old variant of|used in)\b/i.test(sense)) continue;
+    // A name or acronym in parentheses is meaning: 央視 "China Central Television (CCTV)".
+    const acronyms = [...sense.matchAll(/\(([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*)\)/g)].map((m) => m[1]!);
+    for (const a of acronyms) out.push([{ stem: stem(a), name: true, verb: false }]);
+    const core = sense
+      .replace(/\([^)]*\)/g, ' ')
+      .replace(/\[[^\]]*\]/g, ' ')
+      .replace(/"[^"]*"/g, ' ')
+      .replace(/\b(as in|e\.g\.|i\.e\.)\s.*$/i, ' ')
+      .replace(/\b(lit|fig|abbr|coll)\.\s*/g, ' ');
+    for (const phrase of core.split(/[;,]/)) {
+      const verb = /^\s*to\s/i.test(phrase);
+      const all = [...phrase.matchAll(/(?:[A-Z]\.){2,}|[A-Za-z0-9]+(?:['’][A-Za-z]+)*/g)].map((m) => m[0]);
+      const words: PhraseWord[] = [];
+      all.forEach((w, k) => {
+        if (verb && k > 1 && PARTICLES.has(w)) words.push({ stem: w, name: false, verb, particle: true });
+        else if ((!isStopword(w) || /^(US|UK)$/.test(w)) && !/^(sth|sb|etc|one's)$/i.test(w)) words.push({ stem: stem(w), name: /^[A-Z]/.test(w), verb });
+      });
+      if (words.length) out.push(words);
+    }
+  }
+  return out;
+}
+
+/** Whether an English token can render a dictionary word: a capitalised name only renders a name. */
+const renders = (ctx: EnglishContext, i: number, w: PhraseWord) => stemsMatch(w.stem, ctx.tokens[i]!.stem) && !(w.verb && ctx.nominal[i]);
+
+/** A capitalised word inside a sentence is likely part of a name: a lower-case sense renders it less surely. */
+const nameMismatch = (ctx: EnglishContext, i: number, w: PhraseWord) => !w.name && ctx.named[i];
+
+/** Tokens i and k are neighbours in one phrase: nothing but a space between them. */
+const adjacent = (ctx: EnglishContext, i: number, k: number) => ctx.tokens[k]!.start - ctx.tokens[i]!.end <= 1;
+
+/**
+ * Every run of English tokens whose content words render one sense phrase, scored: "Great
+ * Firewall" for 防火長城 ("Great Firewall of China"), "foreign ministry" for 外交部 ("Ministry
+ * of Foreign Affairs"), "refugees" for 難民 ("refugee"). A two-word phrase matched by one
+ * word may take its free neighbour ("press briefing" for 記者會 "press conference"): such
+ * completions score above the bare word and below a full match, and lose any English word
+ * another Chinese word claims (see assignGlosses).
+ */
+export function dictionaryMatches(entry: LexiconEntry, ctx: EnglishContext): GlossMatch[] {
+  const out: GlossMatch[] = [];
+  const toks = ctx.tokens;
+  phrasesOf(entry).forEach((phrase, p) => {
+    const senseBonus = 0.3 / (p + 1);
+    let i = 0;
+    while (i < toks.length) {
+      if (!toks[i]!.content || !phrase.some((w) => renders(ctx, i, w))) {
+        i++;
+        continue;
+      }
+      // Extend over rendered content words and the function words between them ("Ministry of Foreign Affairs").
+      const used = new Set<PhraseWord>();
+      let mismatches = 0;
+      let end = i;
+      let prev = i;
+      for (let k = i; k < toks.length; k++) {
+        if (k > i && !adjacent(ctx, prev, k)) break; // punctuation between: another phrase
+        prev = k;
+        if (!toks[k]!.content) {
+          // A particle the phrase has right after the word just matched ("grew up").
+          const last = phrase.findIndex((x) => used.has(x) && stemsMatch(x.stem, toks[end]!.stem));
+          const next = phrase[last + 1];
+          if (k === end + 1 && next?.particle && next.stem === toks[k]!.text.toLowerCase()) {
+            used.add(next);
+            end = k;
+          }
+          continue;
+        }
+        const w = phrase.find((x) => !x.particle && !used.has(x) && renders(ctx, k, x));
+        if (!w) break;
+        used.add(w);
+        if (nameMismatch(ctx, k, w)) mismatches++;
+        end = k;
+      }
+      const matched = used.size;
+      const score = matched + matched / phrase.length + senseBonus - 0.8 * mismatches;
+      out.push({ start: toks[i]!.start, end: toks[end]!.end, score, evidence: 'dictionary' });
+      if (phrase.length === 2 && matched === 1) {
+        // Complete a two-word phrase with the neighbour on the side its other word stands.
+        const first = used.has(phrase[0]!);
+        const k = first ? end + 1 : i - 1;
+        const t = toks[k];
+        if (t && t.content && !ctx.named[k] && (first ? adjacent(ctx, end, k) : adjacent(ctx, k, i))) {
+          const [s, e] = first ? [toks[i]!.start, t.end] : [t.start, toks[end]!.end];
+          out.push({ start: s, end: e, score: 1.5 + 0.4 + senseBonus, evidence: 'dictionary' });
+        }
+      }
+      i = end + 1;
+    }
+  });
+  return out;
+}
+
+export function dictionaryMatch(entry: LexiconEntry, ctx: EnglishContext): GlossMatch | null {
+  return dictionaryMatches(entry, ctx).reduce<GlossMatch | null>((b, m) => (!b || m.score > b.score ? m : b), null);
+}
+
+/**
+ * A name spelled in pinyin: 杭州 → "Hangzhou", 抖音 → "Douyin", 郭家坤 → "Guo Jiakun".
+ * `spellings` are the word's possible toneless spellings.
+ */
+export function transliterationMatch(spellings: string[], ctx: EnglishContext): GlossMatch | null {
+  const wanted = new Set(spellings.filter((s) => s.length >= 3));
+  if (wanted.size === 0) return null;
+  const toks = ctx.tokens;
+  for (let i = 0; i < toks.length; i++) {
+    let joined = '';
+    for (let k = i; k < Math.min(toks.length, i + 3); k++) {
+      const t = toks[k]!;
+      // Each part capitalised, or a hyphenated given name (Mei-ling).
+      const hyphenated = k > i && ctx.text[t.start - 1] === '-';
+      if (!(/^[A-Z]/.test(t.text) || hyphenated) || (k > i && !adjacent(ctx, k - 1, k))) break;
+      joined += t.text.toLowerCase().replace(/[^a-z]/g, '');
+      if (wanted.has(joined)) return { start: toks[i]!.start, end: t.end, score: 2.5 + (k - i), evidence: 'transliteration' };
+    }
+  }
+  return null;
+}
+
+/** The Latin part of a mixed word (T恤 "T-shirt", A股 "A-shares") written the same in English. */
+export function latinMatch(word: string, ctx: EnglishContext): GlossMatch | null {
+  const latin = /[A-Za-z]+/.exec(word)?.[0];
+  if (!latin) return null;
+  const t = ctx.tokens.find((x) => x.text.toLowerCase().startsWith(latin.toLowerCase()));
+  return t ? { start: t.start, end: t.end, score: 1, evidence: 'latin' } : null;
+}
+
+// Characters too common in compounds to say anything about meaning.
+const WEAK_MORPHEMES = new Set([...'的一不了人大小中上下有在是子兒儿家學学性化者們们個个之以為为所不無无可來来出到得地和與与也都就而及或其這这那此他她它我你把被將将對对從从向於于等多少好年日月天時时事物心手發发生成行方面']);
+
+/**
+ * Chinese words share morphemes with words of like meaning: 參與 "to participate" and 參 "to
+ * join", 電視台 and 電台 "broadcaster". When the dictionary cannot gloss a word, an English
+ * word of its sentence that the reverse dictionary renders with a word sharing one of its
+ * characters is weak evidence, taken only where nothing stronger claims that English word.
+ */
+// English words too general to point at a meaning: light verbs and the like. Short words
+// (new, two, sure, runs) are as unspecific and are skipped too.
+const LIGHT_WORDS = new Set(
+  'take make get have give go come see say put set let keep know want look seem find tell ask work call try need feel become leave mean way thing time year day people'
+    .split(' ')
+    .map(stem),
+);
+
+export class MorphemeEvidence {
+  private readonly charsByStem = new Map<string, Map<string, number>>();
+
+  constructor(private readonly lexicon: Lexicon) {}
+
+  /** For an English stem: each character, and how many short words rendering the stem hold it. */
+  private charsRendering(stem: string): Map<string, number> {
+    let chars = this.charsByStem.get(stem);
+    if (!chars) {
+      chars = new Map();
+      for (const e of this.lexicon.rendering(stem)) {
+        if ([...e.traditional].length > 3 || e.flags.includes('proper-noun')) continue;
+        // A single character that renders the stem counts as much as two words sharing it.
+        const weight = [...e.traditional].length === 1 ? 2 : 1;
+        for (const c of new Set(e.traditional + e.simplified)) if (!WEAK_MORPHEMES.has(c)) chars.set(c, (chars.get(c) ?? 0) + weight);
+      }
+      this.charsByStem.set(stem, chars);
+    }
+    return chars;
+  }
+
+  matches(word: string, ctx: EnglishContext): GlossMatch[] {
+    const own = [...new Set(word)].filter((c) => !WEAK_MORPHEMES.has(c));
+    if (own.length === 0) return [];
+    const out: GlossMatch[] = [];
+    ctx.tokens.forEach((t, i) => {
+      if (!t.content || ctx.named[i] || t.text.length < 5 || LIGHT_WORDS.has(t.stem)) return;
+      const chars = this.charsRendering(t.stem);
+      // One word sharing a character may be chance; two, or the character itself, is a pattern.
+      const support = own.reduce((n, c) => n + ((chars.get(c) ?? 0) >= 2 ? 1 : 0), 0);
+      if (support) out.push({ start: t.start, end: t.end, score: 0.6 + 0.2 * support, evidence: 'morpheme' });
+    });
+    return out;
+  }
+}

@@ -1,0 +1,4 @@
+export type { Word, Gloss, GlossEvidence, Occurrence } from './types.js';
+export { extractWords, type VocabDeps } from './words.js';
+export { selectWords, isContentEntry, type SelectOptions } from './select.js';
+export { dictionaryMatch, transliterationMatch, englishContext, stemsMatch } from './gloss.js';

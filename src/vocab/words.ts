@@ -1,0 +1,223 @@
+import type { Article, Script } from '../article/index.js';
+import type { SentencePair } from '../align/index.js';
+import { fallbackPinyin, stem, type Lexicon, type LexiconEntry } from '../lexicon/index.js';
+import type { SegmentDictionary, Segmenter, Token } from '../segment/index.js';
+import { TranslationTable, type CooccurrencePair } from './cooccurrence.js';
+import {
+  dictionaryMatch,
+  dictionaryMatches,
+  englishContext,
+  latinMatch,
+  MorphemeEvidence,
+  stemsMatch,
+  transliterationMatch,
+  type EnglishContext,
+  type GlossMatch,
+} from './gloss.js';
+import { isContentEntry, usefulness } from './select.js';
+import type { Gloss, Occurrence, Word } from './types.js';
+
+export interface VocabDeps {
+  lexicon: Lexicon;
+  dictionary: SegmentDictionary;
+  segmenter: Segmenter;
+}
+
+/** A translated sentence pair, ready for glossing. */
+interface PairText {
+  pair: SentencePair;
+  zh: string;
+  tokens: Token[];
+  en: EnglishContext;
+}
+
+/**
+ * Where the English sentence shows that the segmenter cut one word in two, join the pieces:
+ * a name it spells in pinyin (郭家 + 坤 → 郭家坤, "Guo Jiakun"), or a dictionary word it
+ * renders with several words (國家 + 安全 → 國家安全, "national security").
+ */
+function joinByEvidence(tokens: Token[], zh: string, en: EnglishContext, lexicon: Lexicon): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    let joined = false;
+    for (const n of [3, 2]) {
+      const run = tokens.slice(i, i + n);
+      if (run.length < n || run.some((t) => t.kind !== 'han')) continue;
+      const text = zh.slice(run[0]!.start, run[n - 1]!.end);
+      const entry = lexicon.preferred(text);
+      const evidence = entry
+        ? (dictionaryMatch(entry, en)?.score ?? 0) >= 3 // two or more English words, a whole phrase
+        : text.length <= 4 && !run.every((t) => lexicon.has(t.text) && t.text.length > 1) && transliterationMatch(lexicon.spellings(text), en) !== null;
+      if (!evidence) continue;
+      out.push({ text, start: run[0]!.start, end: run[n - 1]!.end, kind: 'han' });
+      i += n - 1;
+      joined = true;
+      break;
+    }
+    if (!joined) out.push(tokens[i]!);
+  }
+  return out;
+}
+
+/** The entries a written word may be: the article's script first, variants never. */
+function candidates(text: string, script: Script, lexicon: Lexicon, simplified: string): LexiconEntry[] {
+  let all = lexicon.lookup(text);
+  if (all.length === 0 && simplified !== text) all = lexicon.lookup(simplified);
+  const usable = all.filter((e) => !e.flags.includes('variant'));
+  const inScript = usable.filter((e) => (script === 'traditional' ? e.traditional : e.simplified) === text);
+  return inScript.length ? inScript : usable;
+}
+
+/** Every span of its English sentence that may render one occurrence of a word. */
+function glossCandidates(d: Draft, ctx: EnglishContext): GlossMatch[] {
+  const { entry, text, spellings } = d;
+  const out = entry ? dictionaryMatches(entry, ctx) : [];
+  // Names are spelled in pinyin; so, often, is a word the dictionary does not gloss here.
+  if (!entry || entry.flags.includes('proper-noun') || out.length === 0) {
+    const t = transliterationMatch(spellings, ctx);
+    if (t) out.push(t);
+  }
+  const l = /[A-Za-z]/.test(text) ? latinMatch(text, ctx) : null;
+  if (l) out.push(l);
+  return out;
+}
+
+interface Draft {
+  text: string;
+  entry: LexiconEntry | null;
+  content: boolean;
+  spellings: string[];
+  occurrences: { p: PairText; start: number; end: number; gloss: Gloss | null; score: number }[];
+}
+
+type Offer = { o: Draft['occurrences'][number]; m: GlossMatch };
+
+/**
+ * Competitive linking, pair by pair: the strongest (word, span) matches are taken first, and
+ * an English word rendering one Chinese word is not offered to another (聊天 takes "chat",
+ * so 直播 keeps "live" rather than "live chat"). Spans already glossed in the pair stay taken.
+ */
+function assignGlosses(p: PairText, drafts: Draft[], candidatesOf: (d: Draft, ctx: EnglishContext) => GlossMatch[]): void {
+  const offers: Offer[] = [];
+  const taken: [number, number][] = [];
+  for (const d of drafts) {
+    for (const o of d.occurrences) {
+      if (o.p !== p) continue;
+      if (o.gloss) taken.push([o.gloss.start, o.gloss.end]);
+      else if (d.content || !d.entry) for (const m of candidatesOf(d, p.en)) offers.push({ o, m }); // grammatical words are not glossed
+    }
+  }
+  offers.sort((a, b) => b.m.score - a.m.score || b.m.end - b.m.start - (a.m.end - a.m.start));
+  for (const { o, m } of offers) {
+    if (o.gloss || taken.some(([s, e]) => m.start < e && s < m.end)) continue;
+    o.gloss = { text: p.en.text.slice(m.start, m.end), pairId: p.pair.id, start: m.start, end: m.end, evidence: m.evidence };
+    o.score = m.score;
+    taken.push([m.start, m.end]);
+  }
+}
+
+/**
+ * Every distinct Chinese word of an article's translated sentences, with the lexicon entry
+ * that fits how the article uses it, its pinyin, senses, and the English span that renders
+ * it in its aligned sentence.
+ */
+export function extractWords(article: Article, pairs: SentencePair[], deps: VocabDeps): Word[] {
+  const { lexicon, dictionary, segmenter } = deps;
+  const texts: PairText[] = pairs
+    .filter((p) => p.zh.length > 0)
+    .map((pair) => {
+      const zh = pair.zh.map((s) => s.text).join('');
+      const en = englishContext(pair.en.map((s) => s.text).join(' '));
+      return { pair, zh, en, tokens: joinByEvidence(segmenter.segment(zh, article.script), zh, en, lexicon) };
+    });
+
+  const drafts = new Map<string, Draft>();
+  for (const p of texts) {
+    for (const t of p.tokens) {
+      if (t.kind !== 'han') continue;
+      let d = drafts.get(t.text);
+      if (!d) drafts.set(t.text, (d = { text: t.text, entry: null, content: false, spellings: lexicon.spellings(t.text), occurrences: [] }));
+      d.occurrences.push({ p, start: t.start, end: t.end, gloss: null, score: 0 });
+    }
+  }
+
+  for (const d of drafts.values()) {
+    const options = candidates(d.text, article.script, lexicon, dictionary.toSimplified(d.text));
+    // The entry that fits: the one whose senses the aligned English uses most (長 zhǎng "grow"
+    // vs cháng "long"); otherwise the everyday one, which lookups return first.
+    d.entry = options[0] ?? null;
+    let best = 0;
+    for (const e of options) {
+      const score = d.occurrences.reduce((s, o) => s + (dictionaryMatch(e, o.p.en)?.score ?? 0), 0);
+      if (score > best + 1e-9) {
+        d.entry = e;
+        best = score;
+      }
+    }
+    d.content = isContentEntry(d.text, d.entry);
+  }
+  const all = [...drafts.values()];
+  for (const p of texts) assignGlosses(p, all, glossCandidates);
+  glossByCooccurrence(all, texts);
+  // Last, the weakest evidence, for content words still without a gloss.
+  const morphemes = new MorphemeEvidence(lexicon);
+  for (const p of texts) assignGlosses(p, all, (d, ctx) => (d.entry && d.content ? morphemes.matches(d.text, ctx) : []));
+
+  return all.map((d): Word => {
+    const simplified = d.entry?.simplified ?? (article.script === 'traditional' ? dictionary.toSimplified(d.text) : d.text);
+    const properNoun = Boolean(d.entry?.flags.includes('proper-noun')) || d.occurrences.some((o) => o.gloss?.evidence === 'transliteration');
+    const frequency = dictionary.frequency(simplified);
+    const strongest = d.occurrences.reduce<Draft['occurrences'][number] | null>((b, o) => (o.gloss && (!b || o.score > b.score) ? o : b), null);
+    return {
+      text: d.text,
+      // Without an entry there is no Simplified → Traditional table to ask: the word stays as written.
+      traditional: d.entry?.traditional ?? d.text,
+      simplified,
+      entry: d.entry,
+      pinyin: d.entry?.pinyin ?? fallbackPinyin(simplified),
+      senses: d.entry?.senses ?? [],
+      gloss: strongest?.gloss ?? null,
+      frequency,
+      occurrences: d.occurrences.map((o): Occurrence => ({ pairId: o.p.pair.id, start: o.start, end: o.end, gloss: o.gloss })),
+      properNoun,
+      content: d.content,
+      usefulness: usefulness(frequency, d.occurrences.length, [...d.text].length, properNoun),
+    };
+  });
+}
+
+/**
+ * For content words the dictionary could not gloss and the article uses more than once: the
+ * English word the article's own pairs say they translate, when that is clear.
+ */
+function glossByCooccurrence(drafts: Draft[], texts: PairText[]): void {
+  const needy = drafts.filter((d) => d.content && d.occurrences.length > 1 && d.occurrences.every((o) => !o.gloss));
+  if (needy.length === 0) return;
+  const byText = new Map(drafts.map((d) => [d.text, d]));
+  const corpus: CooccurrencePair[] = texts.map((p) => ({
+    f: p.tokens.filter((t) => byText.get(t.text)?.content).map((t) => t.text),
+    e: p.en.tokens.filter((t) => t.content).map((t) => t.stem),
+  }));
+  const senseStems = new Map<string, string[]>();
+  const seed = (f: string, e: string) => {
+    let stems = senseStems.get(f);
+    if (!stems) {
+      stems = (byText.get(f)?.entry?.senses ?? []).flatMap((s) => s.split(/[^A-Za-z]+/)).filter(Boolean).map(stem);
+      senseStems.set(f, stems);
+    }
+    return stems.some((s) => stemsMatch(s, e));
+  };
+  const table = new TranslationTable(corpus, seed);
+  for (const d of needy) {
+    for (const o of d.occurrences) {
+      // English words another word of this pair already renders are taken.
+      const taken = drafts.flatMap((x) => x.occurrences.filter((y) => y.p === o.p && y.gloss).map((y) => y.gloss!));
+      const free = o.p.en.tokens.filter((t) => t.content && !taken.some((g) => t.start < g.end && g.start < t.end));
+      const best = table.best(d.text, free.map((t) => t.stem));
+      if (!best || best.p < 0.5) continue;
+      const tok = free.find((t) => t.stem === best.e)!;
+      o.gloss = { text: tok.text, pairId: o.p.pair.id, start: tok.start, end: tok.end, evidence: 'cooccurrence' };
+      o.score = best.p;
+    }
+  }
+}
