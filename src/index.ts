@@ -5,12 +5,18 @@ import { loadLexicon, type LexiconEntry } from './lexicon/index.js';
 import { loadSegmenter, loadSegmentDictionary } from './segment/index.js';
 import { extractWords, selectWords, type SelectOptions, type Word } from './vocab/index.js';
 import { UserError } from './util/errors.js';
+import { makeNotes, type Note, type NoteOptions } from './notes/index.js';
+import { toAnkiCsv } from './export/index.js';
+import { writeFileAtomic } from './util/fs.js';
+import { basename, dirname, extname, join } from 'node:path';
 
 export * from './article/index.js';
 export * from './align/index.js';
 export * from './lexicon/index.js';
 export * from './segment/index.js';
 export * from './vocab/index.js';
+export * from './notes/index.js';
+export * from './export/index.js';
 export { UserError } from './util/errors.js';
 
 export async function lookup(word: string): Promise<LexiconEntry[]> {
@@ -54,15 +60,20 @@ export interface StudiedArticle extends AlignedArticle {
 }
 
 /** Reads, aligns and segments articles, and finds every word with its entry, pinyin and gloss. */
-export async function study(inputs: string[], opts: ParseOptions = {}): Promise<StudiedArticle[]> {
+export async function study(
+  inputs: string[],
+  opts: ParseOptions & { onProgress?: (done: number, total: number) => void } = {},
+): Promise<StudiedArticle[]> {
   const lexicon = await loadLexicon();
   const articles = readArticles(inputs, lexicon, opts);
   const dictionary = await loadSegmentDictionary();
   const allChinese = articles.flatMap((a) => a.paragraphs.map((p) => p.zh ?? '')).join('\n');
   const segmenter = await loadSegmenter(allChinese);
-  return articles.map((article) => {
+  return articles.map((article, i) => {
     const pairs = alignArticle(article, lexicon);
-    return { article, pairs, words: extractWords(article, pairs, { lexicon, dictionary, segmenter }) };
+    const words = extractWords(article, pairs, { lexicon, dictionary, segmenter });
+    opts.onProgress?.(i + 1, articles.length);
+    return { article, pairs, words };
   });
 }
 
@@ -98,4 +109,58 @@ export async function segmentText(input: Uint8Array | string, name = 'input', sc
     .split('\n')
     .map((line) => segmenter.words(line, s).join(' '))
     .join('\n');
+}
+
+export interface BuildOptions extends ParseOptions, NoteOptions {
+  /** The deck file; default: the first input's name with .csv, beside it. */
+  output?: string;
+  known?: Set<string>;
+  maxWords?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface BuildSummary {
+  output: string;
+  articles: number;
+  pairs: number;
+  words: number;
+  notes: { cloze: number; translation: number; vocabulary: number; total: number };
+  cards: number;
+}
+
+export const defaultOutput = (input: string) => join(dirname(input), `${basename(input, extname(input))}.csv`);
+
+/** The notes of articles: the words chosen for study across all of them, then cloze, translation and vocabulary notes. */
+export async function notesFor(inputs: string[], opts: Omit<BuildOptions, 'output'> = {}): Promise<{ studied: StudiedArticle[]; notes: Note[]; targets: number }> {
+  const studied = await study(inputs, opts);
+  // One choice over every article: --max-words counts distinct words, the most useful first.
+  const chosen = new Set(selectWords(studied.flatMap((s) => s.words), { known: opts.known }).map((w) => w.simplified));
+  const kept = new Set([...chosen].slice(0, opts.maxWords ?? Infinity));
+  const sets = studied.map((s) => ({ ...s, words: s.words.filter((w) => w.content && kept.has(w.simplified)) }));
+  return { studied, notes: makeNotes(sets, opts), targets: kept.size };
+}
+
+/** Articles → one Anki CSV deck, written atomically: a failed build leaves any existing file as it was. */
+export async function build(inputs: string[], opts: BuildOptions = {}): Promise<BuildSummary> {
+  const output = opts.output ?? defaultOutput(inputs[0] ?? 'deck');
+  const { studied, notes, targets } = await notesFor(inputs, opts);
+  const csv = toAnkiCsv(notes);
+  try {
+    writeFileAtomic(output, csv);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code && ['EACCES', 'EPERM', 'EISDIR', 'ENOTDIR', 'EROFS', 'ENOSPC'].includes(code)) {
+      throw new UserError(`cannot write the deck (${code})`, output);
+    }
+    throw e;
+  }
+  const count = (k: Note['kind']) => notes.filter((n) => n.kind === k).length;
+  return {
+    output,
+    articles: studied.length,
+    pairs: studied.reduce((n, s) => n + s.pairs.filter((p) => p.en.length && p.zh.length).length, 0),
+    words: targets,
+    notes: { cloze: count('cloze'), translation: count('translation'), vocabulary: count('vocabulary'), total: notes.length },
+    cards: notes.reduce((n, x) => n + x.cards, 0),
+  };
 }

@@ -24,16 +24,31 @@ const program = new Command('zhdeck')
   .exitOverride()
   .configureOutput({ outputError: (str, write) => write(`zhdeck: ${str.replace(/^error: /, '')}`) });
 
+const layoutOption = () =>
+  new Option('--layout <layout>', 'force the input layout instead of detecting it').choices(['interleaved', 'two-files', 'blocks', 'tsv']);
+const scriptOption = () => new Option('--script <script>', 'force the Chinese script instead of detecting it').choices(['traditional', 'simplified']);
+
+program
+  .command('build')
+  .description('article(s) → one Anki deck (CSV with headers that Anki imports with no set-up)')
+  .argument('<input...>', 'article file(s); an English and a Chinese file together make one article')
+  .option('-o, --output <file>', "the deck file (default: the first input's name with .csv, beside it)")
+  .addOption(new Option('--format <format>', 'deck format').choices(['csv', 'apkg']).default('csv'))
+  .option('--deck <name>', 'put every note in this deck (default: zhdeck::<article title>)')
+  .option('--tags <tags>', 'extra tags for every note, space-separated')
+  .option('--known <file>', 'words you know, one per line (either script): no cards for them')
+  .option('--max-words <n>', 'at most this many target words, the most useful first')
+  .option('--json', 'print a summary object (articles, pairs, words, notes, cards, output)')
+  .addOption(layoutOption())
+  .addOption(scriptOption())
+  .action(lazy('build'));
+
 program
   .command('lookup')
   .description('look a word up in CC-CEDICT (Traditional or Simplified), the everyday entry first')
   .argument('<word>', 'a Chinese word')
   .option('--json', 'print an array of entries')
   .action(lazy('lookup'));
-
-const layoutOption = () =>
-  new Option('--layout <layout>', 'force the input layout instead of detecting it').choices(['interleaved', 'two-files', 'blocks', 'tsv']);
-const scriptOption = () => new Option('--script <script>', 'force the Chinese script instead of detecting it').choices(['traditional', 'simplified']);
 
 program
   .command('align')

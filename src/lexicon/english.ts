@@ -66,7 +66,8 @@ export function stem(word: string): string {
   if (w.endsWith('ingly') && w.length > 7) w = w.slice(0, -5);
   else if (w.endsWith('edly') && w.length > 6) w = w.slice(0, -4);
   else if (w.endsWith('ily') && w.length > 5) w = `${w.slice(0, -3)}y`;
-  else if (w.endsWith('ly') && w.length > 5) w = w.slice(0, -2);
+  // Only where enough remains to be a word of its own: tightly → tight, but not lively → live(d).
+  else if (w.endsWith('ly') && w.length > 6) w = w.slice(0, -2);
   // Derivational endings, as Porter's steps 3 and 4 drop them: joyful, joyous → joy; darkness → dark.
   const derived = /^(.{3,}?)(ful|ness|ous|ment)$/.exec(w);
   if (derived && derived[1]!.length >= 4 - (derived[2] === 'ment' ? 0 : 1)) w = derived[1]!;

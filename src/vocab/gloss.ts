@@ -33,11 +33,17 @@ export interface GlossMatch {
   evidence: GlossEvidence;
 }
 
-/** Stems agree when equal, or when one extends the other by a short ending (nation / national). */
+// Endings that make a related word of the same meaning: nation / national, popular / popularity.
+const RELATED_ENDINGS = new Set(['al', 'ial', 'ic', 'ics', 'er', 'or', 'ist', 'ism', 'ity', 'ive', 'ian', 'an', 'ese', 'ish', 'ous', 'i', 'y']);
+
+/**
+ * Stems agree when equal, or when one extends the other by such an ending. A longer extension
+ * is another word (sight / sightseeing).
+ */
 export function stemsMatch(a: string, b: string): boolean {
   if (a === b) return true;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  return short.length >= 5 && long.startsWith(short) && long.length - short.length <= 3;
+  return short.length >= 5 && long.startsWith(short) && RELATED_ENDINGS.has(long.slice(short.length));
 }
 
 // Particles that belong to the verb before them: "to grow up", "to bring back".
@@ -146,7 +152,8 @@ export function dictionaryMatches(entry: LexiconEntry, ctx: EnglishContext): Glo
         const t = toks[k];
         if (t && t.content && !ctx.named[k] && (first ? adjacent(ctx, end, k) : adjacent(ctx, k, i))) {
           const [s, e] = first ? [toks[i]!.start, t.end] : [t.start, toks[end]!.end];
-          out.push({ start: s, end: e, score: 1.5 + 0.4 + senseBonus, evidence: 'dictionary' });
+          // Above the bare word (≤ 1.8), below any full match (≥ 2).
+          out.push({ start: s, end: e, score: 1.8 + senseBonus / 3, evidence: 'dictionary' });
         }
       }
       i = end + 1;
@@ -234,9 +241,13 @@ export class MorphemeEvidence {
     ctx.tokens.forEach((t, i) => {
       if (!t.content || ctx.named[i] || t.text.length < 5 || LIGHT_WORDS.has(t.stem)) return;
       const chars = this.charsRendering(t.stem);
-      // One word sharing a character may be chance; two, or the character itself, is a pattern.
-      const support = own.reduce((n, c) => n + ((chars.get(c) ?? 0) >= 2 ? 1 : 0), 0);
-      if (support) out.push({ start: t.start, end: t.end, score: 0.6 + 0.2 * support, evidence: 'morpheme' });
+      // One word sharing a character may be chance; two, or the character itself, is a pattern,
+      // and the more words share it the stronger (安靜, 寂靜, 清靜 … all "quiet").
+      const support = own.reduce((n, c) => {
+        const k = chars.get(c) ?? 0;
+        return n + (k >= 2 ? Math.min(k, 8) / 8 : 0);
+      }, 0);
+      if (support) out.push({ start: t.start, end: t.end, score: 0.6 + 0.3 * Math.min(support, 1.3), evidence: 'morpheme' });
     });
     return out;
   }

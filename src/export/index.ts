@@ -1,0 +1,1 @@
+export { toAnkiCsv } from './csv.js';

@@ -1,0 +1,156 @@
+import type { Article } from '../article/index.js';
+import type { SentencePair } from '../align/index.js';
+import type { Occurrence, Word } from '../vocab/index.js';
+import { guidFor } from './guid.js';
+import { escapeHtml, markSpans, pinyinHtml } from './html.js';
+import type { ClozeNote, Note, NoteKind, TranslationNote, VocabularyNote } from './types.js';
+
+/** One article with its sentence pairs and the words chosen for study in it. */
+export interface StudySet {
+  article: Article;
+  pairs: SentencePair[];
+  /** The target words: only these become clozes and vocabulary notes. */
+  words: Word[];
+}
+
+export interface NoteOptions {
+  /** Put every note in this deck instead of zhdeck::<article title>. */
+  deck?: string;
+  /** Tags added to every note. */
+  tags?: string[];
+}
+
+// The GUID namespace: a note's identity is zhdeck's, its kind, and its Chinese.
+const APP = 'zhdeck';
+
+/** Anki makes "::" a subdeck separator: a title may not create subdecks by accident. */
+export const deckFor = (title: string) => `zhdeck::${title.replace(/::/g, ':').replace(/\s+/g, ' ').trim() || 'untitled'}`;
+
+/** A tag for the article: Anki tags hold no spaces. Han characters are kept, as Anki allows them. */
+export function slugOf(title: string): string {
+  const slug = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .replace(/[^a-z0-9\p{Script=Han}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+  return (slug.length > 60 ? slug.slice(0, 60).replace(/-[^-]*$/, '') : slug) || 'article';
+}
+
+const zhOf = (p: SentencePair) => p.zh.map((s) => s.text).join('');
+const enOf = (p: SentencePair) => p.en.map((s) => s.text).join(' ');
+
+/** A cloze hint: the contextual gloss, else the first sense, short and free of cloze syntax. */
+function hintFor(word: Word, o: Occurrence): string {
+  const raw = o.gloss?.text ?? word.gloss?.text ?? word.senses[0]?.split(';')[0] ?? '';
+  const clean = raw.replace(/\[[^\]]*\]/g, '').replace(/::|}}/g, ' ').replace(/\s+/g, ' ').trim();
+  return clean.length > 40 ? `${clean.slice(0, 39)}…` : clean;
+}
+
+function wordLine(w: Word): string {
+  const other = w.text === w.simplified ? w.traditional : w.simplified;
+  const alt = other !== w.text ? ` <span class="alt">${escapeHtml(other)}</span>` : '';
+  const senses = w.senses.slice(0, 3).join('; ');
+  return `<div class="word"><span class="hanzi">${escapeHtml(w.text)}</span>${alt} ${pinyinHtml(w.pinyin)}${senses ? ` ${escapeHtml(senses)}` : ''}</div>`;
+}
+
+function clozeNote(p: SentencePair, targets: { word: Word; o: Occurrence }[], deck: string, tags: string[]): ClozeNote {
+  const zh = zhOf(p);
+  const en = enOf(p);
+  // One number per word, in order of first appearance; a word used twice is hidden twice on one card.
+  const order = [...new Set([...targets].sort((a, b) => a.o.start - b.o.start).map((t) => t.word))];
+  const spans = targets.map((t) => ({ start: t.o.start, end: t.o.end, t }));
+  const text = markSpans(zh, spans, (inner, { t }) => {
+    const hint = escapeHtml(hintFor(t.word, t.o));
+    return `{{c${order.indexOf(t.word) + 1}::${inner}${hint ? `::${hint}` : ''}}}`;
+  });
+  return {
+    kind: 'cloze',
+    type: 'Cloze',
+    guid: guidFor(APP, 'cloze', zh),
+    deck,
+    tags,
+    cards: order.length,
+    fields: {
+      Text: `<div class="zh">${text}</div>${en ? `<div class="en">${escapeHtml(en)}</div>` : ''}`,
+      'Back Extra': order.map(wordLine).join(''),
+    },
+  };
+}
+
+function translationNote(p: SentencePair, deck: string, tags: string[]): TranslationNote {
+  const zh = zhOf(p);
+  return {
+    kind: 'translation',
+    type: 'Basic (and reversed card)',
+    guid: guidFor(APP, 'translation', zh),
+    deck,
+    tags,
+    cards: 2,
+    fields: { Front: `<div class="zh">${escapeHtml(zh)}</div>`, Back: `<div class="en">${escapeHtml(enOf(p))}</div>` },
+  };
+}
+
+function vocabularyNote(w: Word, pairs: Map<string, SentencePair>, deck: string, tags: string[]): VocabularyNote {
+  const other = w.text === w.simplified ? w.traditional : w.simplified;
+  const example = w.occurrences.find((o) => o.gloss && o.gloss === w.gloss) ?? w.occurrences[0]!;
+  const pair = pairs.get(example.pairId)!;
+  const zh = markSpans(zhOf(pair), [example], (inner) => `<b>${inner}</b>`);
+  const en = example.gloss ? markSpans(enOf(pair), [example.gloss], (inner) => `<u>${inner}</u>`) : escapeHtml(enOf(pair));
+  const back = [
+    `<div class="pinyin-line">${pinyinHtml(w.pinyin)}</div>`,
+    w.gloss ? `<div class="gloss">${escapeHtml(w.gloss.text)}</div>` : '',
+    w.senses.length ? `<div class="senses">${escapeHtml(w.senses.join('; '))}</div>` : '',
+    `<div class="example"><div class="zh">${zh}</div>${en ? `<div class="en">${en}</div>` : ''}</div>`,
+  ];
+  return {
+    kind: 'vocabulary',
+    type: 'Basic (and reversed card)',
+    // The Simplified form: the same word met in a Traditional and a Simplified article is one note.
+    guid: guidFor(APP, 'vocabulary', w.simplified),
+    deck,
+    tags: w.properNoun ? [...tags, 'name'] : tags,
+    cards: 2,
+    fields: {
+      Front: `<div class="word">${escapeHtml(w.text)}</div>${other !== w.text ? `<div class="alt">${escapeHtml(other)}</div>` : ''}`,
+      Back: back.join(''),
+    },
+  };
+}
+
+/**
+ * Notes for one or more articles: a cloze and a translation note per translated sentence pair
+ * that holds target words (translation notes for every translated pair), and a vocabulary note
+ * per target word. A note met twice (the same word in two articles) is one note with both
+ * articles' tags.
+ */
+export function makeNotes(sets: StudySet[], opts: NoteOptions = {}): Note[] {
+  const byGuid = new Map<string, Note>();
+  const add = (n: Note) => {
+    const seen = byGuid.get(n.guid);
+    if (seen) seen.tags = [...new Set([...seen.tags, ...n.tags])];
+    else byGuid.set(n.guid, n);
+  };
+  for (const { article, pairs, words } of sets) {
+    const deck = opts.deck ?? deckFor(article.title);
+    const tagsOf = (kind: NoteKind) => [...new Set(['zhdeck', slugOf(article.title), kind, ...(opts.tags ?? [])])];
+    const byId = new Map(pairs.map((p) => [p.id, p]));
+    const targets = new Map<string, { word: Word; o: Occurrence }[]>();
+    for (const word of words) {
+      for (const o of word.occurrences) {
+        let list = targets.get(o.pairId);
+        if (!list) targets.set(o.pairId, (list = []));
+        list.push({ word, o });
+      }
+    }
+    for (const p of pairs) {
+      if (p.zh.length === 0) continue;
+      const t = targets.get(p.id);
+      if (t?.length) add(clozeNote(p, t, deck, tagsOf('cloze')));
+      if (p.en.length) add(translationNote(p, deck, tagsOf('translation')));
+    }
+    for (const w of words) add(vocabularyNote(w, byId, deck, tagsOf('vocabulary')));
+  }
+  return [...byGuid.values()];
+}
