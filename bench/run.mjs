@@ -4,12 +4,14 @@ import { benchLexicon } from './lexicon.mjs';
 import { benchAlign } from './align.mjs';
 import { benchSegment } from './segment.mjs';
 import { benchGloss } from './gloss.mjs';
+import { benchReview } from './review.mjs';
 
 const sections = [
   ['lexicon', benchLexicon],
   ['align', benchAlign],
   ['segment', benchSegment],
   ['gloss', benchGloss],
+  ['review', benchReview],
 ];
 const only = process.argv.slice(2);
 console.log(`zhdeck bench — ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, Node ${process.version}`);

@@ -78,4 +78,36 @@ program
   .argument('[file]', 'a Chinese text file; standard input when absent or "-"')
   .action(lazy('segment'));
 
+program
+  .command('add')
+  .description('put the notes and cards of article(s), or of decks zhdeck wrote, into the review collection')
+  .argument('<input...>', 'article file(s), or .csv decks from zhdeck build')
+  .option('--collection <file>', 'the collection (default: $ZHDECK_COLLECTION, else $XDG_DATA_HOME/zhdeck/collection.db)')
+  .option('--known <file>', 'words you know, one per line (either script): no cards for them')
+  .option('--max-words <n>', 'at most this many target words, the most useful first')
+  .option('--json', 'print what was added, per source, as JSON')
+  .addOption(layoutOption())
+  .addOption(scriptOption())
+  .action(lazy('add'));
+
+program
+  .command('review')
+  .description('review due cards with FSRS: Space shows the answer, 1-4 rate, u undoes, q quits (one rating per line when not a terminal)')
+  .option('--collection <file>', 'the collection (default: $ZHDECK_COLLECTION, else $XDG_DATA_HOME/zhdeck/collection.db)')
+  .option('--deck <name>', 'only this deck (and its subdecks)')
+  .option('--limit <n>', 'stop after this many ratings')
+  .option('--new-limit <n>', 'new cards a day (default 20)')
+  .option('--retention <r>', 'desired retention (default 0.9)')
+  .action(lazy('review'));
+
+program
+  .command('stats')
+  .description('counts of cards, notes, reviews, due and new cards, true retention, and the week ahead')
+  .option('--collection <file>', 'the collection (default: $ZHDECK_COLLECTION, else $XDG_DATA_HOME/zhdeck/collection.db)')
+  .option('--json', 'print one object')
+  .action(lazy('stats'));
+
+// A reader that goes away (`zhdeck words … | head`) is not a failure.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => (e.code === 'EPIPE' ? process.exit(0) : handleFailure(e)));
+
 program.parseAsync(process.argv).catch(handleFailure);

@@ -1,1 +1,1 @@
-export { toAnkiCsv } from './csv.js';
+export { toAnkiCsv, fromAnkiCsv, type CsvNote } from './csv.js';

@@ -1,0 +1,315 @@
+import Database from 'better-sqlite3';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { UserError } from '../util/errors.js';
+import { APP_ID, migrate, SCHEMA_VERSION } from './schema.js';
+import type { AddSummary, CardRow, CardState, CollectionNote, ReviewRecord, StoredNote } from './types.js';
+
+// "zhdc", in the header's application_id: a zhdeck collection is known before it is opened.
+const APPLICATION_ID = 0x7a686463;
+const SQLITE_MAGIC = 'SQLite format 3\0';
+
+export interface OpenOptions {
+  /** Create the file (and its folder) when it does not exist. */
+  create?: boolean;
+  /** Milliseconds since the epoch, for the creation stamp. */
+  now?: number;
+}
+
+/** Reads the 100-byte SQLite header: is this a zhdeck collection, and of which schema? */
+function checkHeader(path: string): void {
+  const fd = openSync(path, 'r');
+  const head = Buffer.alloc(100);
+  let n: number;
+  try {
+    n = readSync(fd, head, 0, 100, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (n === 0) return; // an empty file: SQLite makes a new database of it
+  if (n < 100 || head.toString('latin1', 0, 16) !== SQLITE_MAGIC) {
+    throw new UserError('is not a zhdeck collection (not an SQLite database)', path);
+  }
+  if (head.readUInt32BE(68) !== APPLICATION_ID) throw new UserError('is an SQLite database, but not a zhdeck collection', path);
+  if (head.readUInt32BE(60) > SCHEMA_VERSION) {
+    throw new UserError(`was made by a newer zhdeck (schema ${head.readUInt32BE(60)}; this one reads ${SCHEMA_VERSION})`, path);
+  }
+}
+
+/** A review row that no undo row takes back. */
+export const NOT_UNDONE = 'NOT EXISTS (SELECT 1 FROM revlog u WHERE u.undoes = r.id)';
+
+const BUSY = 'the collection is busy: another zhdeck is writing to it; try again in a moment';
+
+/** Turns SQLite's failures on a damaged or locked file into one-line user errors. */
+export function asUserError(e: unknown, path: string): unknown {
+  const code = (e as { code?: string }).code ?? '';
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return new UserError('is corrupt (SQLite could not read it); it was left as it is', path);
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return new UserError(BUSY, path);
+  if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY' || code === 'SQLITE_PERM') return new UserError(`cannot be opened for writing (${code})`, path);
+  if (code === 'SQLITE_FULL') return new UserError('cannot be written: the disk is full', path);
+  return e;
+}
+
+const cardState = (r: CardState): CardState => ({
+  due: r.due,
+  stability: r.stability,
+  difficulty: r.difficulty,
+  elapsed_days: r.elapsed_days,
+  scheduled_days: r.scheduled_days,
+  learning_steps: r.learning_steps,
+  reps: r.reps,
+  lapses: r.lapses,
+  state: r.state,
+  last_review: r.last_review,
+});
+
+/**
+ * The review collection: notes, their cards with FSRS state, and an append-only review log,
+ * in one SQLite file (WAL). Every write is a transaction with synchronous=FULL, so a rating,
+ * once recorded, survives a crash; a second process waits (busy_timeout) or is told the
+ * collection is busy, never corrupts it.
+ */
+export class Collection {
+  private constructor(
+    private readonly db: Database.Database,
+    readonly path: string,
+  ) {}
+
+  static open(path: string, opts: OpenOptions = {}): Collection {
+    const exists = existsSync(path);
+    if (!exists && !opts.create) throw new UserError('no collection here yet: `zhdeck add <article>` creates it', path);
+    if (exists && statSync(path).isDirectory()) throw new UserError('is a directory, not a collection file', path);
+    if (exists) checkHeader(path);
+    else mkdirSync(dirname(path), { recursive: true });
+    let db: Database.Database | undefined;
+    try {
+      db = new Database(path, { fileMustExist: exists });
+      db.pragma('busy_timeout = 5000');
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+      db.pragma('foreign_keys = ON');
+      if ((db.pragma('application_id', { simple: true }) as number) === 0) db.pragma(`application_id = ${APPLICATION_ID}`);
+      migrate(db, opts.now ?? Date.now());
+      const app = db.prepare("SELECT value FROM meta WHERE key = 'app'").pluck().get();
+      if (app !== APP_ID) throw new UserError('is not a zhdeck collection', path);
+      return new Collection(db, path);
+    } catch (e) {
+      db?.close();
+      throw asUserError(e, path);
+    }
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  /** Runs `fn` in one IMMEDIATE transaction (the write lock taken up front), mapping SQLite failures. */
+  private write<T>(fn: () => T): T {
+    try {
+      return this.db.transaction(fn).immediate();
+    } catch (e) {
+      throw asUserError(e, this.path);
+    }
+  }
+
+  private read<T>(fn: () => T): T {
+    try {
+      return fn();
+    } catch (e) {
+      throw asUserError(e, this.path);
+    }
+  }
+
+  /**
+   * Adds notes, or updates them by GUID: fields, tags and deck change, scheduling stays. A card
+   * the note no longer has (a word no longer a target) is suspended, never deleted, and so is
+   * every card of a note the same source no longer yields.
+   */
+  addNotes(notes: CollectionNote[], source: string, now: number, initial: (now: number) => CardState): AddSummary {
+    const s = this.db;
+    const summary: AddSummary = { added: 0, updated: 0, unchanged: 0, conflicting: 0, cardsAdded: 0, cardsSuspended: 0, cardsRestored: 0 };
+    const findNote = s.prepare('SELECT id, kind, type, deck, fields, tags, source FROM notes WHERE guid = ?');
+    const insertNote = s.prepare(
+      'INSERT INTO notes (guid, kind, type, deck, fields, tags, source, created, modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    const updateNote = s.prepare('UPDATE notes SET deck = ?, fields = ?, tags = ?, source = ?, modified = ? WHERE id = ?');
+    const cardsOf = s.prepare('SELECT id, key, ord, suspended FROM cards WHERE note_id = ?');
+    const insertCard = s.prepare(
+      `INSERT INTO cards (note_id, ord, key, due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, state, last_review)
+       VALUES (@note_id, @ord, @key, @due, @stability, @difficulty, @elapsed_days, @scheduled_days, @learning_steps, @reps, @lapses, @state, @last_review)`,
+    );
+    const setCard = s.prepare('UPDATE cards SET ord = ?, suspended = ? WHERE id = ?');
+    const suspendNoteCards = s.prepare('UPDATE cards SET suspended = 1 WHERE note_id = ? AND suspended = 0');
+    return this.write(() => {
+      const seen = new Set<string>();
+      for (const n of notes) {
+        seen.add(n.guid);
+        const fields = JSON.stringify(n.fields);
+        const tags = n.tags.join(' ');
+        const old = findNote.get(n.guid) as (Omit<StoredNote, 'fields' | 'tags'> & { fields: string; tags: string }) | undefined;
+        let noteId: number;
+        if (!old) {
+          noteId = Number(insertNote.run(n.guid, n.kind, n.type, n.deck, fields, tags, source, now, now).lastInsertRowid);
+          summary.added++;
+        } else if (old.kind !== n.kind || old.type !== n.type) {
+          summary.conflicting++; // the same GUID for another kind of note: leave it be
+          continue;
+        } else {
+          noteId = old.id;
+          const changed = old.deck !== n.deck || old.fields !== fields || old.tags !== tags || old.source !== source;
+          if (changed) updateNote.run(n.deck, fields, tags, source, now, noteId);
+          summary[changed ? 'updated' : 'unchanged']++;
+        }
+        const existing = new Map((cardsOf.all(noteId) as { id: number; key: string; ord: number; suspended: number }[]).map((c) => [c.key, c]));
+        for (const c of n.cards) {
+          const had = existing.get(c.key);
+          if (!had) {
+            insertCard.run({ note_id: noteId, ord: c.ord, key: c.key, ...initial(now) });
+            summary.cardsAdded++;
+          } else if (had.ord !== c.ord || had.suspended) {
+            setCard.run(c.ord, 0, had.id);
+            if (had.suspended) summary.cardsRestored++;
+          }
+          existing.delete(c.key);
+        }
+        for (const gone of existing.values()) {
+          if (!gone.suspended) {
+            setCard.run(gone.ord, 1, gone.id);
+            summary.cardsSuspended++;
+          }
+        }
+      }
+      // Notes this source yielded before and yields no more: suspend their cards.
+      const stale = s.prepare('SELECT id, guid FROM notes WHERE source = ?').all(source) as { id: number; guid: string }[];
+      for (const n of stale) if (!seen.has(n.guid)) summary.cardsSuspended += suspendNoteCards.run(n.id).changes;
+      return summary;
+    });
+  }
+
+  private static readonly CARD_COLUMNS =
+    'c.id, c.note_id AS noteId, c.ord, c.key, c.due, c.stability, c.difficulty, c.elapsed_days, c.scheduled_days, c.learning_steps, c.reps, c.lapses, c.state, c.last_review, c.suspended';
+
+  private toCard(r: Record<string, unknown>): CardRow {
+    return { ...(r as unknown as CardRow), suspended: Boolean(r.suspended) };
+  }
+
+  card(id: number): CardRow | undefined {
+    return this.read(() => {
+      const r = this.db.prepare(`SELECT ${Collection.CARD_COLUMNS} FROM cards c WHERE c.id = ?`).get(id) as Record<string, unknown> | undefined;
+      return r && this.toCard(r);
+    });
+  }
+
+  note(id: number): StoredNote | undefined {
+    return this.read(() => {
+      const r = this.db.prepare('SELECT id, guid, kind, type, deck, fields, tags, source FROM notes WHERE id = ?').get(id) as
+        | (Omit<StoredNote, 'fields' | 'tags'> & { fields: string; tags: string })
+        | undefined;
+      return r && { ...r, fields: JSON.parse(r.fields) as string[], tags: r.tags ? r.tags.split(' ') : [] };
+    });
+  }
+
+  /** Cards already seen (learning, review, relearning) due by `until`, soonest first. */
+  dueCards(until: number, deck?: string, limit = -1): CardRow[] {
+    return this.read(() =>
+      (
+        this.db
+          .prepare(
+            `SELECT ${Collection.CARD_COLUMNS} FROM cards c JOIN notes n ON n.id = c.note_id
+             WHERE c.suspended = 0 AND c.state != 0 AND c.due <= ? ${deck ? 'AND (n.deck = ? OR n.deck LIKE ?)' : ''}
+             ORDER BY c.due, c.id LIMIT ?`,
+          )
+          .all(...(deck ? [until, deck, `${deck}::%`, limit] : [until, limit])) as Record<string, unknown>[]
+      ).map((r) => this.toCard(r)),
+    );
+  }
+
+  /**
+   * New cards in the order their notes were added, leaving out ("burying") the siblings of a
+   * card studied since `since`: one sentence or word a day, not all its cards in a row.
+   */
+  newCards(limit: number, since: number, deck?: string): CardRow[] {
+    if (limit <= 0) return [];
+    return this.read(() =>
+      (
+        this.db
+          .prepare(
+            `SELECT ${Collection.CARD_COLUMNS} FROM cards c JOIN notes n ON n.id = c.note_id
+             WHERE c.suspended = 0 AND c.state = 0 ${deck ? 'AND (n.deck = ? OR n.deck LIKE ?)' : ''}
+             AND c.note_id NOT IN (SELECT s.note_id FROM revlog r JOIN cards s ON s.id = r.card_id
+                                   WHERE r.time >= ? AND r.kind = 'review' AND ${NOT_UNDONE})
+             ORDER BY c.note_id, c.ord LIMIT ?`,
+          )
+          .all(...(deck ? [deck, `${deck}::%`, since, limit] : [since, limit])) as Record<string, unknown>[]
+      ).map((r) => this.toCard(r)),
+    );
+  }
+
+  /** How many new cards were first studied since `since` (for the daily limit); undone ones do not count. */
+  newStudiedSince(since: number): number {
+    return this.read(
+      () =>
+        this.db
+          .prepare(
+            `SELECT count(*) FROM revlog r WHERE r.kind = 'review' AND r.time >= ? AND json_extract(r.state_before, '$.state') = 0
+             AND NOT EXISTS (SELECT 1 FROM revlog u WHERE u.undoes = r.id)`,
+          )
+          .pluck()
+          .get(since) as number,
+    );
+  }
+
+  /**
+   * Records a rating: the log row and the card's new state in one durable transaction. The
+   * card is read again inside it, so two processes rating the same card apply one after the other.
+   */
+  recordReview(cardId: number, time: number, rating: number, duration: number, next: (before: CardState) => CardState): ReviewRecord {
+    return this.write(() => {
+      const card = this.db.prepare(`SELECT ${Collection.CARD_COLUMNS} FROM cards c WHERE c.id = ?`).get(cardId) as CardState | undefined;
+      if (!card) throw new UserError(`card ${cardId} is not in this collection`, this.path);
+      const before = cardState(card);
+      const after = cardState(next(before));
+      const id = Number(
+        this.db
+          .prepare("INSERT INTO revlog (card_id, kind, time, rating, state_before, state_after, duration) VALUES (?, 'review', ?, ?, ?, ?, ?)")
+          .run(cardId, time, rating, JSON.stringify(before), JSON.stringify(after), Math.round(duration)).lastInsertRowid,
+      );
+      this.setState(cardId, after);
+      return { id, cardId, time, rating, before, after };
+    });
+  }
+
+  private setState(cardId: number, s: CardState): void {
+    this.db
+      .prepare(
+        `UPDATE cards SET due = @due, stability = @stability, difficulty = @difficulty, elapsed_days = @elapsed_days,
+         scheduled_days = @scheduled_days, learning_steps = @learning_steps, reps = @reps, lapses = @lapses, state = @state,
+         last_review = @last_review WHERE id = @id`,
+      )
+      .run({ ...s, id: cardId });
+  }
+
+  /** Takes a rating back: the card returns to its state before it, and the log gains an undo row. */
+  undo(review: ReviewRecord, time: number): void {
+    this.write(() => {
+      this.db
+        .prepare("INSERT INTO revlog (card_id, kind, undoes, time, rating, state_before, state_after, duration) VALUES (?, 'undo', ?, ?, 0, ?, ?, 0)")
+        .run(review.cardId, review.id, time, JSON.stringify(review.after), JSON.stringify(review.before));
+      this.setState(review.cardId, review.before);
+    });
+  }
+
+  /** Raw rows for statistics. */
+  all<T>(sql: string, ...params: unknown[]): T[] {
+    return this.read(() => this.db.prepare(sql).all(...params) as T[]);
+  }
+
+  get<T>(sql: string, ...params: unknown[]): T {
+    return this.read(() => this.db.prepare(sql).get(...params) as T);
+  }
+
+  integrityCheck(): string {
+    return this.read(() => this.db.pragma('integrity_check', { simple: true }) as string);
+  }
+}

@@ -1,0 +1,5 @@
+export type { AddSummary, CardRow, CardState, CollectionNote, ReviewRecord, StoredNote } from './types.js';
+export { Collection, asUserError, NOT_UNDONE, type OpenOptions } from './collection.js';
+export { SCHEMA_VERSION } from './schema.js';
+export { cardsOf, toCollectionNote, type NoteLike } from './notes.js';
+export { collectionPath } from './paths.js';

@@ -1,0 +1,38 @@
+import type { NoteKind, NoteType } from '../notes/index.js';
+import type { CollectionNote } from './types.js';
+
+const CLOZE = /\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}/g;
+
+/**
+ * The cards a note makes, each with a key that names what it asks: for a cloze, the word it
+ * hides (so that a card keeps its history when the numbering of the clozes shifts); for a
+ * reversible note, its front or its back.
+ */
+export function cardsOf(type: NoteType, fields: readonly string[]): { ord: number; key: string }[] {
+  if (type === 'Basic (and reversed card)') return [{ ord: 0, key: 'front' }, { ord: 1, key: 'back' }];
+  const byNumber = new Map<number, string>();
+  for (const m of (fields[0] ?? '').matchAll(CLOZE)) {
+    const n = Number(m[1]);
+    if (!byNumber.has(n)) byNumber.set(n, m[2]!);
+  }
+  return [...byNumber].sort((a, b) => a[0] - b[0]).map(([n, word]) => ({ ord: n - 1, key: `cloze:${word}` }));
+}
+
+export interface NoteLike {
+  guid: string;
+  kind: NoteKind;
+  type: NoteType;
+  deck: string;
+  fields: readonly string[];
+  tags: readonly string[];
+}
+
+export const toCollectionNote = (n: NoteLike): CollectionNote => ({
+  guid: n.guid,
+  kind: n.kind,
+  type: n.type,
+  deck: n.deck,
+  fields: [...n.fields],
+  tags: [...n.tags],
+  cards: cardsOf(n.type, n.fields),
+});

@@ -1,0 +1,65 @@
+import type { NoteKind, NoteType } from '../notes/index.js';
+
+/** A card's FSRS scheduling state, as ts-fsrs keeps it; times in ms since the epoch. */
+export interface CardState {
+  due: number;
+  stability: number;
+  difficulty: number;
+  elapsed_days: number;
+  scheduled_days: number;
+  learning_steps: number;
+  reps: number;
+  lapses: number;
+  /** 0 new, 1 learning, 2 review, 3 relearning. */
+  state: number;
+  last_review: number | null;
+}
+
+export interface CardRow extends CardState {
+  id: number;
+  noteId: number;
+  ord: number;
+  key: string;
+  suspended: boolean;
+}
+
+export interface StoredNote {
+  id: number;
+  guid: string;
+  kind: NoteKind;
+  type: NoteType;
+  deck: string;
+  fields: string[];
+  tags: string[];
+  source: string;
+}
+
+/** A note as `zhdeck add` brings it: fields and the cards it makes, each with a stable key. */
+export interface CollectionNote {
+  guid: string;
+  kind: NoteKind;
+  type: NoteType;
+  deck: string;
+  fields: string[];
+  tags: string[];
+  cards: { ord: number; key: string }[];
+}
+
+export interface AddSummary {
+  added: number;
+  updated: number;
+  unchanged: number;
+  conflicting: number;
+  cardsAdded: number;
+  cardsSuspended: number;
+  cardsRestored: number;
+}
+
+export interface ReviewRecord {
+  id: number;
+  cardId: number;
+  time: number;
+  rating: number;
+  before: CardState;
+  after: CardState;
+}
