@@ -5,6 +5,7 @@ import { benchAlign } from './align.mjs';
 import { benchSegment } from './segment.mjs';
 import { benchGloss } from './gloss.mjs';
 import { benchReview } from './review.mjs';
+import { benchPerf } from './perf.mjs';
 
 const sections = [
   ['lexicon', benchLexicon],
@@ -12,6 +13,7 @@ const sections = [
   ['segment', benchSegment],
   ['gloss', benchGloss],
   ['review', benchReview],
+  ['perf', benchPerf],
 ];
 const only = process.argv.slice(2);
 console.log(`zhdeck bench — ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, Node ${process.version}`);

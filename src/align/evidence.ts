@@ -11,14 +11,16 @@ import { chineseNumbers, englishNumbers } from './numbers.js';
 export interface Item {
   ids: Int32Array;
   weight: number;
+  /** An English word that may be a Chinese name in pinyin: its letters ("hangzhou", "guojiakun"). */
+  names?: string[];
 }
 
 export interface SentenceEvidence {
   items: Item[];
-  /** Ids this sentence offers for matching beyond its items (pinyin spellings of name-like runs). */
-  extra: Int32Array;
-  /** Every id of the sentence: items' and extra. */
+  /** Every id of the sentence's items. */
   all: Set<number>;
+  /** Whether the sentence's Han characters can spell these letters in pinyin (Chinese only). */
+  spells?: (letters: string) => boolean;
   /** Total item weight: what full coverage would be. */
   mass: number;
   /** Length in characters, spaces excluded: the Gale–Church measure. */
@@ -70,23 +72,30 @@ export class EvidenceSpace {
     return l;
   }
 
-  /** Pinyin spellings of every run of 1–3 Han characters: how English writes Chinese names. */
-  private spellings(text: string, out: Set<number>): void {
-    const chars = [...text];
-    for (let i = 0; i < chars.length; i++) {
-      let forms = [''];
-      for (let k = 0; k < 3 && i + k < chars.length; k++) {
-        const letters = this.lettersOf(chars[i + k]!);
-        if (letters.length === 0) break;
-        forms = forms.flatMap((f) => letters.map((l) => f + l)).slice(0, 8);
-        for (const f of forms) out.add(this.id(`~${f}`));
+  /**
+   * Whether a run of 1–3 consecutive Han characters spells `letters` in pinyin, one reading
+   * per character: how English writes a Chinese name (郭家坤 → guojiakun). Asked only for the
+   * capitalised words of English sentences, and remembered.
+   */
+  private speller(han: string[]): (letters: string) => boolean {
+    const memo = new Map<string, boolean>();
+    const from = (i: number, rest: string, depth: number): boolean => {
+      if (rest === '') return true;
+      if (depth === 3 || i >= han.length) return false;
+      return this.lettersOf(han[i]!).some((r) => rest.startsWith(r) && from(i + 1, rest.slice(r.length), depth + 1));
+    };
+    return (letters) => {
+      let v = memo.get(letters);
+      if (v === undefined) {
+        v = han.some((_, i) => from(i, letters, 0));
+        memo.set(letters, v);
       }
-    }
+      return v;
+    };
   }
 
   chinese(sentence: string): SentenceEvidence {
     const items: Item[] = [];
-    const extra = new Set<number>();
     let pos = 0;
     while (pos < sentence.length) {
       const ch = sentence[pos]!;
@@ -96,12 +105,12 @@ export class EvidenceSpace {
         pos += m.length;
         continue;
       }
-      const words = this.lexicon.prefixesAt(sentence, pos);
-      const word = words[words.length - 1];
-      if (!word) {
+      const len = this.lexicon.longestAt(sentence, pos);
+      if (len === 0) {
         pos++;
         continue;
       }
+      const word = sentence.slice(pos, pos + len);
       // Forward maximum matching is crude, but it is only evidence, not the segmentation.
       if (!(word.length === 1 && ZH_FUNCTION.has(word))) {
         const ids = this.zhWordIds(word);
@@ -110,8 +119,9 @@ export class EvidenceSpace {
       pos += word.length;
     }
     for (const n of chineseNumbers(sentence)) items.push({ ids: Int32Array.of(this.id(`#${n}`)), weight: 2 });
-    this.spellings(sentence.replace(/[^\p{Script=Han}]/gu, ''), extra);
-    return finish(items, extra, sentence.replace(/\s/g, '').length);
+    const evidence = finish(items, sentence.replace(/\s/g, '').length);
+    evidence.spells = this.speller([...sentence.replace(/[^\p{Script=Han}]/gu, '')]);
+    return evidence;
   }
 
   english(sentence: string): SentenceEvidence {
@@ -120,39 +130,36 @@ export class EvidenceSpace {
     tokens.forEach((t, k) => {
       if (!t.content) return;
       const ids = [this.id(t.stem), this.id(`@${t.text.toLowerCase()}`)];
+      const names: string[] = [];
       // A capitalised word may be a Chinese name spelled in pinyin; so may two in a row (Guo Jiakun).
       if (/^[A-Z][a-z]+$/.test(t.text)) {
-        ids.push(this.id(`~${t.text.toLowerCase()}`));
+        names.push(t.text.toLowerCase());
         const next = tokens[k + 1];
-        if (next && /^[A-Z][a-z]+$/.test(next.text)) ids.push(this.id(`~${(t.text + next.text).toLowerCase()}`));
+        if (next && /^[A-Z][a-z]+$/.test(next.text)) names.push((t.text + next.text).toLowerCase());
+        for (const n of names) ids.push(this.id(`~${n}`));
       }
-      items.push({ ids: Int32Array.from(ids), weight: 1 });
+      items.push({ ids: Int32Array.from(ids), weight: 1, ...(names.length ? { names } : {}) });
     });
     for (const n of englishNumbers(sentence)) items.push({ ids: Int32Array.of(this.id(`#${n}`)), weight: 2 });
-    return finish(items, new Set(), sentence.replace(/\s/g, '').length);
+    return finish(items, sentence.replace(/\s/g, '').length);
   }
 }
 
-function finish(items: Item[], extra: Set<number>, length: number): SentenceEvidence {
-  const all = new Set(extra);
+function finish(items: Item[], length: number): SentenceEvidence {
+  const all = new Set<number>();
   let mass = 0;
   for (const it of items) {
     mass += it.weight;
     for (const id of it.ids) all.add(id);
   }
-  return { items, extra: Int32Array.from(extra), all, mass, length };
+  return { items, all, mass, length };
 }
 
-/** The weight of `a`'s items that find any of their ids in `b`. */
+/** The weight of `a`'s items that find any of their ids in `b`, or whose name `b` spells. */
 export function coveredMass(a: SentenceEvidence, b: SentenceEvidence): number {
   let m = 0;
   for (const it of a.items) {
-    for (const id of it.ids) {
-      if (b.all.has(id)) {
-        m += it.weight;
-        break;
-      }
-    }
+    if (it.ids.some((id) => b.all.has(id)) || (b.spells && it.names?.some(b.spells))) m += it.weight;
   }
   return m;
 }

@@ -1,7 +1,7 @@
 import { basename, extname } from 'node:path';
 import { UserError } from '../util/errors.js';
 import type { Article, Layout, ParagraphKind, ParagraphPair, Script, TextFile } from './types.js';
-import { hasHan, languageOf, sameText, toUnits, type Unit } from './units.js';
+import { comparable, hasHan, languageOf, toUnits, type Unit } from './units.js';
 
 export interface ScriptJudge {
   scriptEvidence(text: string): { traditional: number; simplified: number };
@@ -18,11 +18,12 @@ const ref = (u: Unit) => ({ file: u.file, line: u.line });
 
 /** Drops Chinese paragraphs that repeat an earlier one verbatim (the seed prints each twice). */
 function dropRepeats(units: Unit[]): Unit[] {
-  const seen: string[] = [];
+  const seen = new Set<string>();
   return units.filter((u) => {
     if (u.lang !== 'zh') return true;
-    if (seen.some((s) => sameText(s, u.text))) return false;
-    seen.push(u.text);
+    const key = comparable(u.text);
+    if (seen.has(key)) return false;
+    seen.add(key);
     return true;
   });
 }

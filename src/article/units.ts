@@ -62,6 +62,5 @@ export function toUnits(file: TextFile): Unit[] {
   return units;
 }
 
-/** Whitespace and punctuation width do not make a translation different. */
-export const sameText = (a: string, b: string) => normalizeForCompare(a) === normalizeForCompare(b);
-const normalizeForCompare = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
+/** A paragraph as compared for repeats: whitespace and punctuation width do not make it different. */
+export const comparable = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');

@@ -3,3 +3,4 @@ export { Collection, asUserError, NOT_UNDONE, type OpenOptions } from './collect
 export { SCHEMA_VERSION } from './schema.js';
 export { cardsOf, toCollectionNote, type NoteLike } from './notes.js';
 export { collectionPath } from './paths.js';
+export { collectionStats, type Stats } from './stats.js';

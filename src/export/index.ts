@@ -1,1 +1,2 @@
-export { toAnkiCsv, fromAnkiCsv, type CsvNote } from './csv.js';
+export { toAnkiCsv } from './csv.js';
+export { fromAnkiCsv, type CsvNote } from './read.js';

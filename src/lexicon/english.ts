@@ -50,13 +50,25 @@ const DERIVED: Record<string, string> = {
  * meets "tight" and "controlled" meets "control". Both sides go through it, so a stem only
  * has to be consistent, not a word.
  */
+const stemCache = new Map<string, string>();
+
+/** The stem of a word (see stemWord), remembered: articles repeat their words. */
 export function stem(word: string): string {
+  let s = stemCache.get(word);
+  if (s === undefined) {
+    s = stemWord(word);
+    if (stemCache.size < 100_000) stemCache.set(word, s);
+  }
+  return s;
+}
+
+function stemWord(word: string): string {
   if (/^(US|USA|U\.S\.(A\.)?)$/.test(word)) return 'america';
   if (/^(UK|U\.K\.)$/.test(word)) return 'britain';
   let w = word.toLowerCase().replace(/[’']s$/, '').replace(/[’']/g, '');
   // Mapped forms are stemmed like any word, so that "took" and "take" meet.
   const mapped = IRREGULAR[w] ?? DERIVED[w];
-  if (mapped) return mapped === w ? w : stem(mapped);
+  if (mapped) return mapped === w ? w : stemWord(mapped);
   if (w.length <= 3) return w;
   if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
   else if (/(ss|us|is)$/.test(w)) {

@@ -74,14 +74,18 @@ export function markPinyin(numbered: string): string {
 
 const COMBINING_TONE: Record<string, number> = { '\u0304': 1, '\u0301': 2, '\u030C': 3, '\u0300': 4 };
 
+const tones = new Map<string, number>();
+
 /** The tone (1–5) of a tone-marked syllable; 5 for a neutral tone, 0 when it is not pinyin. */
 export function toneOf(syllable: string): number {
-  if (!/[a-zü]/i.test(syllable.normalize('NFD'))) return 0;
-  for (const ch of syllable.normalize('NFD')) {
-    const t = COMBINING_TONE[ch];
-    if (t) return t;
+  let t = tones.get(syllable);
+  if (t === undefined) {
+    const nfd = syllable.normalize('NFD');
+    t = /[a-zü]/i.test(nfd) ? 5 : 0;
+    for (const ch of nfd) t = COMBINING_TONE[ch] ?? t;
+    if (tones.size < 10_000) tones.set(syllable, t);
   }
-  return 5;
+  return t;
 }
 
 /** Pinyin in any case and with or without marks, reduced to bare letters for comparison ("Háng zhōu" → "hangzhou"). */

@@ -5,7 +5,7 @@ import { pinyinLetters } from './pinyin.js';
 import { senseStems, stemmerSignature } from './english.js';
 
 // Layout of data/lexicon.bin. Bump FORMAT when it changes: an old file is then rebuilt.
-export const FORMAT = 4;
+export const FORMAT = 6;
 const enum S {
   EntryOffsets,
   KeyOffsets,
@@ -21,6 +21,11 @@ const enum S {
   StemPostingStarts,
   StemPostings,
   StemmerSignature,
+  EntryTraditional,
+  EntrySimplified,
+  EntryProperNoun,
+  KeyIndex,
+  StemKeyIndex,
 }
 
 const FIELD = '\t';
@@ -81,7 +86,8 @@ export function encodeLexicon(src: LexiconSource): Buffer {
       ids.push(id);
     }
   });
-  const { keys, offsets: keyOffsets, sorted } = SortedKeys.pack(byKey.keys());
+  const { keys, offsets: keyOffsets, firstUnit, sorted } = SortedKeys.pack(byKey.keys());
+  const keyIndex = new Map(sorted.map((k, i) => [k, i]));
   const postingStarts = new Uint32Array(sorted.length + 1);
   const postings: number[] = [];
   sorted.forEach((k, i) => {
@@ -135,6 +141,13 @@ export function encodeLexicon(src: LexiconSource): Buffer {
     stemStarts,
     Uint32Array.from(stemPostings),
     stemmerSignature(),
+    // Each entry's headwords as key indices, and whether it names something: what the reverse
+    // dictionary needs, without decoding entries.
+    Uint32Array.from(src.entries.map((e) => keyIndex.get(e.traditional)!)),
+    Uint32Array.from(src.entries.map((e) => keyIndex.get(e.simplified)!)),
+    Buffer.from(src.entries.map((e) => (e.flags.includes('proper-noun') ? 1 : 0))),
+    firstUnit,
+    stems.firstUnit,
   ]);
 }
 
@@ -155,21 +168,27 @@ export class Lexicon {
   private readonly stemKeys: SortedKeys;
   private readonly stemStarts: Uint32Array;
   private readonly stemPostings: Uint32Array;
+  private readonly entryTraditional: Uint32Array;
+  private readonly entrySimplified: Uint32Array;
+  private readonly entryProperNoun: Buffer;
 
   constructor(buf: Buffer, what = 'lexicon') {
     const u = unpack(buf, what);
     if (!isCurrent(buf)) throw new Error(`${what} was built by another version of zhdeck`);
     this.entryOffsets = u.u32(S.EntryOffsets);
-    this.keys = new SortedKeys(u.utf16(S.Keys), u.u32(S.KeyOffsets));
+    this.keys = new SortedKeys(u.utf16(S.Keys), u.u32(S.KeyOffsets), u.u32(S.KeyIndex));
     this.postingStarts = u.u32(S.PostingStarts);
     this.postings = u.u32(S.Postings);
     this.records = u.bytes(S.Records);
     this.traditionalOnly = new Set(u.utf16(S.TraditionalOnly));
     this.simplifiedOnly = new Set(u.utf16(S.SimplifiedOnly));
     this.common = new Set(u.utf16(S.CommonChars));
-    this.stemKeys = new SortedKeys(u.utf16(S.StemKeys), u.u32(S.StemOffsets));
+    this.stemKeys = new SortedKeys(u.utf16(S.StemKeys), u.u32(S.StemOffsets), u.u32(S.StemKeyIndex));
     this.stemStarts = u.u32(S.StemPostingStarts);
     this.stemPostings = u.u32(S.StemPostings);
+    this.entryTraditional = u.u32(S.EntryTraditional);
+    this.entrySimplified = u.u32(S.EntrySimplified);
+    this.entryProperNoun = u.bytes(S.EntryProperNoun);
   }
 
   get size(): number {
@@ -202,11 +221,8 @@ export class Lexicon {
     return out;
   }
 
-  /**
-   * Entries whose first senses use an English word: the reverse dictionary. The word is given
-   * by its stem (see english.ts); stems one short ending apart count (broadcast / broadcaster).
-   */
-  rendering(stem: string): LexiconEntry[] {
+  /** Entry ids whose first senses use an English word, by its stem (see english.ts); stems one related ending apart count. */
+  private renderingIds(stem: string): number[] {
     const keys: number[] = [];
     for (let len = Math.max(5, stem.length - 3); len < stem.length; len++) {
       const k = this.stemKeys.indexOf(stem.slice(0, len));
@@ -217,14 +233,35 @@ export class Lexicon {
       if (!key.startsWith(stem)) break;
       if (key === stem || (stem.length >= 5 && key.length <= stem.length + 3)) keys.push(k);
     }
-    const out: LexiconEntry[] = [];
-    for (const k of keys) for (let p = this.stemStarts[k]!; p < this.stemStarts[k + 1]!; p++) out.push(this.entry(this.stemPostings[p]!));
+    const out: number[] = [];
+    for (const k of keys) for (let p = this.stemStarts[k]!; p < this.stemStarts[k + 1]!; p++) out.push(this.stemPostings[p]!);
     return out;
+  }
+
+  /**
+   * The headwords of those entries, cheaply (nothing decoded), with whether each names
+   * something; none when more than `max` entries use the word (it is too common to tell).
+   */
+  renderingHeadwords(stem: string, max = Infinity): { traditional: string; simplified: string; properNoun: boolean }[] {
+    const ids = this.renderingIds(stem);
+    if (ids.length > max) return [];
+    return ids.map((id) => ({
+      traditional: this.keys.at(this.entryTraditional[id]!),
+      simplified: this.keys.at(this.entrySimplified[id]!),
+      properNoun: this.entryProperNoun[id] === 1,
+    }));
   }
 
   /** The everyday entry: never a variant, surname or place name when a common entry exists. */
   preferred(word: string): LexiconEntry | null {
     return this.lookup(word)[0] ?? null;
+  }
+
+  /** The length of the longest headword that starts at `pos` in `text`, 0 when none does. */
+  longestAt(text: string, pos: number): number {
+    let longest = 0;
+    this.keys.forEachPrefix(text, pos, (_, len) => (longest = len));
+    return longest;
   }
 
   /** Every headword that starts at `pos` in `text`, shortest first. */

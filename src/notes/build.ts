@@ -48,7 +48,16 @@ function hintFor(word: Word, o: Occurrence): string {
   return clean.length > 40 ? `${clean.slice(0, 39)}…` : clean;
 }
 
+const wordLines = new WeakMap<Word, string>();
+
+/** A word's line on the back of a cloze: the same for every sentence it appears in. */
 function wordLine(w: Word): string {
+  let line = wordLines.get(w);
+  if (line === undefined) wordLines.set(w, (line = renderWordLine(w)));
+  return line;
+}
+
+function renderWordLine(w: Word): string {
   const other = w.text === w.simplified ? w.traditional : w.simplified;
   const alt = other !== w.text ? ` <span class="alt">${escapeHtml(other)}</span>` : '';
   const senses = w.senses.slice(0, 3).join('; ');
@@ -134,7 +143,9 @@ export function makeNotes(sets: StudySet[], opts: NoteOptions = {}): Note[] {
   };
   for (const { article, pairs, words } of sets) {
     const deck = opts.deck ?? deckFor(article.title);
-    const tagsOf = (kind: NoteKind) => [...new Set(['zhdeck', slugOf(article.title), kind, ...(opts.tags ?? [])])];
+    const slug = slugOf(article.title);
+    const tags = new Map((['cloze', 'translation', 'vocabulary'] as const).map((k) => [k, [...new Set(['zhdeck', slug, k, ...(opts.tags ?? [])])]]));
+    const tagsOf = (kind: NoteKind) => tags.get(kind)!;
     const byId = new Map(pairs.map((p) => [p.id, p]));
     const targets = new Map<string, { word: Word; o: Occurrence }[]>();
     for (const word of words) {

@@ -79,10 +79,11 @@ export async function buildSegmentData(entries: Iterable<LexiconEntry>): Promise
   for (const e of entries) if (!e.flags.includes('variant')) cedict.add(e.simplified);
   const words = mergeDictionaries(readJiebaDict(), cedict);
   const freq = new Map(words.map((w) => [w.word, w.freq]));
-  const { keys, offsets, sorted } = SortedKeys.pack(freq.keys());
+  const { keys, offsets, firstUnit, sorted } = SortedKeys.pack(freq.keys());
   return encodeSegmentData({
     keys,
     offsets,
+    firstUnit,
     frequencies: Uint32Array.from(sorted.map((w) => freq.get(w)!)),
     traditionalToSimplified: await traditionalToSimplified(),
   });

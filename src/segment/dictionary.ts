@@ -1,24 +1,30 @@
 import { pack, unpack } from '../util/pack.js';
 import { SortedKeys } from '../util/keys.js';
 
-export const FORMAT = 1;
+export const FORMAT = 2;
 const enum S {
   Keys,
   Offsets,
   Frequencies,
   TraditionalToSimplified,
+  KeyIndex,
+  Total,
 }
 
 export interface SegmentSource {
   keys: string;
   offsets: Uint32Array;
+  firstUnit: Uint32Array;
   frequencies: Uint32Array;
   /** Pairs of characters: Traditional, Simplified. */
   traditionalToSimplified: string;
 }
 
-export const encodeSegmentData = (s: SegmentSource) =>
-  pack(FORMAT, [s.keys, s.offsets, s.frequencies, s.traditionalToSimplified]);
+export function encodeSegmentData(s: SegmentSource): Buffer {
+  let total = 0;
+  for (const f of s.frequencies) total += f;
+  return pack(FORMAT, [s.keys, s.offsets, s.frequencies, s.traditionalToSimplified, s.firstUnit, Float64Array.of(total)]);
+}
 
 // A word no text contains: it carries the frequency of every dictionary word left out of a
 // subset, so that jieba's total, and with it every path probability, stays what it was.
@@ -38,11 +44,9 @@ export class SegmentDictionary {
   constructor(buf: Buffer, what = 'segment dictionary') {
     const u = unpack(buf, what);
     if (u.version !== FORMAT) throw new Error(`${what} has format ${u.version}, expected ${FORMAT}`);
-    this.keys = new SortedKeys(u.utf16(S.Keys), u.u32(S.Offsets));
+    this.keys = new SortedKeys(u.utf16(S.Keys), u.u32(S.Offsets), u.u32(S.KeyIndex));
     this.frequencies = u.u32(S.Frequencies);
-    let total = 0;
-    for (const f of this.frequencies) total += f;
-    this.total = total;
+    this.total = u.f64(S.Total)[0]!;
     this.t2s = new Uint16Array(65536);
     for (let i = 0; i < 65536; i++) this.t2s[i] = i;
     const pairs = u.utf16(S.TraditionalToSimplified);

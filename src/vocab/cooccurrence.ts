@@ -14,49 +14,48 @@ export interface CooccurrencePair {
 export type Seed = (f: string, e: string) => boolean;
 
 export class TranslationTable {
-  private readonly t = new Map<string, Map<string, number>>();
+  private readonly fIds = new Map<string, number>();
+  private readonly eIds = new Map<string, number>();
+  /** t[f * E + e], dense: an article has a few hundred words on each side. */
+  private t: Float64Array;
 
   constructor(pairs: CooccurrencePair[], seed: Seed, iterations = 5) {
+    const id = (m: Map<string, number>, k: string) => m.get(k) ?? (m.set(k, m.size), m.size - 1);
+    const corpus = pairs.map((p) => ({ f: p.f.map((w) => id(this.fIds, w)), e: p.e.map((w) => id(this.eIds, w)) }));
+    const E = this.eIds.size;
+    const fWords = [...this.fIds.keys()];
+    const eWords = [...this.eIds.keys()];
+    this.t = new Float64Array(this.fIds.size * E);
     // Initialise uniformly over co-occurring stems, with dictionary agreements weighted up.
-    for (const { f, e } of pairs) {
-      for (const fw of f) {
-        let row = this.t.get(fw);
-        if (!row) this.t.set(fw, (row = new Map()));
-        for (const ew of e) row.set(ew, seed(fw, ew) ? 10 : 1);
-      }
-    }
-    this.normalise();
+    for (const { f, e } of corpus) for (const fi of f) for (const ei of e) this.t[fi * E + ei] = seed(fWords[fi]!, eWords[ei]!) ? 10 : 1;
+    this.normalise(E);
     for (let it = 0; it < iterations; it++) {
-      const counts = new Map<string, Map<string, number>>();
-      for (const { f, e } of pairs) {
-        for (const ew of e) {
+      const counts = new Float64Array(this.t.length);
+      for (const { f, e } of corpus) {
+        for (const ei of e) {
           let total = 0;
-          for (const fw of f) total += this.prob(ew, fw);
+          for (const fi of f) total += this.t[fi * E + ei]!;
           if (total === 0) continue;
-          for (const fw of f) {
-            const c = this.prob(ew, fw) / total;
-            let row = counts.get(fw);
-            if (!row) counts.set(fw, (row = new Map()));
-            row.set(ew, (row.get(ew) ?? 0) + c);
-          }
+          for (const fi of f) counts[fi * E + ei]! += this.t[fi * E + ei]! / total;
         }
       }
-      this.t.clear();
-      for (const [fw, row] of counts) this.t.set(fw, row);
-      this.normalise();
+      this.t = counts;
+      this.normalise(E);
     }
   }
 
-  private normalise(): void {
-    for (const row of this.t.values()) {
+  private normalise(E: number): void {
+    for (let row = 0; row < this.t.length; row += E) {
       let sum = 0;
-      for (const v of row.values()) sum += v;
-      for (const [k, v] of row) row.set(k, v / sum);
+      for (let k = row; k < row + E; k++) sum += this.t[k]!;
+      if (sum > 0) for (let k = row; k < row + E; k++) this.t[k]! /= sum;
     }
   }
 
   prob(e: string, f: string): number {
-    return this.t.get(f)?.get(e) ?? 0;
+    const fi = this.fIds.get(f);
+    const ei = this.eIds.get(e);
+    return fi === undefined || ei === undefined ? 0 : this.t[fi * this.eIds.size + ei]!;
   }
 
   /** The English stem `f` most likely translates to, among `candidates`, with its probability. */

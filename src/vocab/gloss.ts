@@ -10,6 +10,10 @@ export interface EnglishContext {
   named: boolean[];
   /** Per token: right after a determiner or preposition, so not a verb ("with state broadcaster"). */
   nominal: boolean[];
+  /** Token indices by stem, content words only. */
+  byStem: Map<string, number[]>;
+  /** Whether any word is capitalised: what a pinyin spelling of a name needs. */
+  capitalised: boolean;
 }
 
 const DETERMINERS = new Set('the a an with of in on for by from at his her its their our my your this that these those'.split(' '));
@@ -18,11 +22,22 @@ export function englishContext(text: string): EnglishContext {
   const tokens = englishTokens(text);
   const named = tokens.map((t) => {
     if (!/^[A-Z][a-z]/.test(t.text)) return false; // lower case, or an all-caps dateline (SHANGHAI)
-    const before = text.slice(0, t.start).trimEnd();
-    return before !== '' && !/[.!?]["'”’)]*$|^["“‘(]*$|[:;"“‘(—–-]$/.test(before);
+    // What comes before the word, spaces skipped: nothing, or the end of a sentence, or an
+    // opening quote, colon or dash means it starts a sentence or clause.
+    let k = t.start - 1;
+    while (k >= 0 && /\s/.test(text[k]!)) k--;
+    while (k >= 0 && /["“‘(]/.test(text[k]!)) k--;
+    if (k < 0) return false;
+    const c = text[k]!;
+    if (/[:;—–-]/.test(c) || (/["'”’)]/.test(c) && /[.!?]/.test(text[k - 1] ?? ''))) return false;
+    return !/[.!?]/.test(c);
   });
   const nominal = tokens.map((t, i) => i > 0 && DETERMINERS.has(tokens[i - 1]!.text.toLowerCase()) && t.start - tokens[i - 1]!.end <= 1 && !/ing$/.test(t.text));
-  return { text, tokens, named, nominal };
+  const byStem = new Map<string, number[]>();
+  tokens.forEach((t, i) => {
+    if (t.content) (byStem.get(t.stem) ?? byStem.set(t.stem, []).get(t.stem)!).push(i);
+  });
+  return { text, tokens, named, nominal, byStem, capitalised: tokens.some((t) => /^[A-Z]/.test(t.text)) };
 }
 
 /** A span of the English text that may render a word, and how strongly. */
@@ -46,11 +61,23 @@ export function stemsMatch(a: string, b: string): boolean {
   return short.length >= 5 && long.startsWith(short) && RELATED_ENDINGS.has(long.slice(short.length));
 }
 
+/** Every stem that stemsMatch pairs with `stem`: itself, itself plus an ending, itself less one. */
+export function relatedStems(stem: string): string[] {
+  const out = [stem];
+  for (const e of RELATED_ENDINGS) {
+    if (stem.length >= 5) out.push(stem + e);
+    if (stem.endsWith(e) && stem.length - e.length >= 5) out.push(stem.slice(0, -e.length));
+  }
+  return out;
+}
+
 // Particles that belong to the verb before them: "to grow up", "to bring back".
 const PARTICLES = new Set(['up', 'down', 'out', 'off', 'on', 'back', 'over', 'away', 'in']);
 
 interface PhraseWord {
   stem: string;
+  /** The stems it matches (see relatedStems), for lookup in a sentence. */
+  related: string[];
   /** Follows a verb as a particle, so it may close a span: "grew up". */
   particle?: boolean;
   /** Written with a capital in the dictionary: a name, which may match a capitalised English word. */
@@ -63,13 +90,35 @@ interface PhraseWord {
  * A sense as phrases of content words: "to understand; to know about" → [underst], [know].
  * Notes in parentheses, pinyin in brackets and quoted examples are not meaning.
  */
+const phraseCache = new WeakMap<LexiconEntry, PhraseWord[][]>();
+const stemIndexCache = new WeakMap<LexiconEntry, Map<string, { p: number; w: PhraseWord }[]>>();
+
+/** An entry's phrase words by every stem they match: phrase index and word. */
+function stemIndexOf(entry: LexiconEntry): Map<string, { p: number; w: PhraseWord }[]> {
+  let index = stemIndexCache.get(entry);
+  if (!index) {
+    index = new Map();
+    phrasesOf(entry).forEach((phrase, p) => {
+      for (const w of phrase) for (const r of w.related) (index!.get(r) ?? index!.set(r, []).get(r)!).push({ p, w });
+    });
+    stemIndexCache.set(entry, index);
+  }
+  return index;
+}
+
 function phrasesOf(entry: LexiconEntry): PhraseWord[][] {
+  let cached = phraseCache.get(entry);
+  if (!cached) phraseCache.set(entry, (cached = parsePhrases(entry)));
+  return cached;
+}
+
+function parsePhrases(entry: LexiconEntry): PhraseWord[][] {
   const out: PhraseWord[][] = [];
   for (const sense of entry.senses) {
     if (/^(see|variant of|old variant of|used in)\b/i.test(sense)) continue;
     // A name or acronym in parentheses is meaning: 央視 "China Central Television (CCTV)".
     const acronyms = [...sense.matchAll(/\(([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*)\)/g)].map((m) => m[1]!);
-    for (const a of acronyms) out.push([{ stem: stem(a), name: true, verb: false }]);
+    for (const a of acronyms) out.push([{ stem: stem(a), related: [stem(a)], name: true, verb: false }]);
     const core = sense
       .replace(/\([^)]*\)/g, ' ')
       .replace(/\[[^\]]*\]/g, ' ')
@@ -81,8 +130,11 @@ function phrasesOf(entry: LexiconEntry): PhraseWord[][] {
       const all = [...phrase.matchAll(/(?:[A-Z]\.){2,}|[A-Za-z0-9]+(?:['’][A-Za-z]+)*/g)].map((m) => m[0]);
       const words: PhraseWord[] = [];
       all.forEach((w, k) => {
-        if (verb && k > 1 && PARTICLES.has(w)) words.push({ stem: w, name: false, verb, particle: true });
-        else if ((!isStopword(w) || /^(US|UK)$/.test(w)) && !/^(sth|sb|etc|one's)$/i.test(w)) words.push({ stem: stem(w), name: /^[A-Z]/.test(w), verb });
+        if (verb && k > 1 && PARTICLES.has(w)) words.push({ stem: w, related: [], name: false, verb, particle: true });
+        else if ((!isStopword(w) || /^(US|UK)$/.test(w)) && !/^(sth|sb|etc|one's)$/i.test(w)) {
+          const st = stem(w);
+          words.push({ stem: st, related: relatedStems(st), name: /^[A-Z]/.test(w), verb });
+        }
       });
       if (words.length) out.push(words);
     }
@@ -110,14 +162,22 @@ const adjacent = (ctx: EnglishContext, i: number, k: number) => ctx.tokens[k]!.s
 export function dictionaryMatches(entry: LexiconEntry, ctx: EnglishContext): GlossMatch[] {
   const out: GlossMatch[] = [];
   const toks = ctx.tokens;
-  phrasesOf(entry).forEach((phrase, p) => {
+  const phrases = phrasesOf(entry);
+  // Where each phrase's words occur in the sentence: the only places a span can start. The
+  // sentence's few stems are looked up in the entry's index, not the other way round.
+  const startsOf = new Map<number, number[]>();
+  const index = stemIndexOf(entry);
+  for (const [st, positions] of ctx.byStem) {
+    for (const { p, w } of index.get(st) ?? []) {
+      for (const i of positions) if (renders(ctx, i, w)) (startsOf.get(p) ?? startsOf.set(p, []).get(p)!).push(i);
+    }
+  }
+  for (const [p, starts] of startsOf) {
+    const phrase = phrases[p]!;
     const senseBonus = 0.3 / (p + 1);
-    let i = 0;
-    while (i < toks.length) {
-      if (!toks[i]!.content || !phrase.some((w) => renders(ctx, i, w))) {
-        i++;
-        continue;
-      }
+    let done = -1;
+    for (const i of [...new Set(starts)].sort((a, b) => a - b)) {
+      if (i <= done) continue;
       // Extend over rendered content words and the function words between them ("Ministry of Foreign Affairs").
       const used = new Set<PhraseWord>();
       let mismatches = 0;
@@ -143,6 +203,7 @@ export function dictionaryMatches(entry: LexiconEntry, ctx: EnglishContext): Glo
         end = k;
       }
       const matched = used.size;
+      done = end;
       const score = matched + matched / phrase.length + senseBonus - 0.8 * mismatches;
       out.push({ start: toks[i]!.start, end: toks[end]!.end, score, evidence: 'dictionary' });
       if (phrase.length === 2 && matched === 1) {
@@ -156,9 +217,8 @@ export function dictionaryMatches(entry: LexiconEntry, ctx: EnglishContext): Glo
           out.push({ start: s, end: e, score: 1.8 + senseBonus / 3, evidence: 'dictionary' });
         }
       }
-      i = end + 1;
     }
-  });
+  }
   return out;
 }
 
@@ -213,21 +273,31 @@ const LIGHT_WORDS = new Set(
     .map(stem),
 );
 
+const MAX_RENDERINGS = 250;
+
 export class MorphemeEvidence {
   private readonly charsByStem = new Map<string, Map<string, number>>();
 
   constructor(private readonly lexicon: Lexicon) {}
 
-  /** For an English stem: each character, and how many short words rendering the stem hold it. */
+  /**
+   * For an English stem: each character, and how many short words rendering the stem hold it.
+   * A stem hundreds of words render ("big", "person") says nothing: none.
+   */
   private charsRendering(stem: string): Map<string, number> {
     let chars = this.charsByStem.get(stem);
     if (!chars) {
       chars = new Map();
-      for (const e of this.lexicon.rendering(stem)) {
-        if ([...e.traditional].length > 3 || e.flags.includes('proper-noun')) continue;
+      for (const e of this.lexicon.renderingHeadwords(stem, MAX_RENDERINGS)) {
+        if (e.traditional.length > 3 || e.properNoun) continue;
         // A single character that renders the stem counts as much as two words sharing it.
-        const weight = [...e.traditional].length === 1 ? 2 : 1;
-        for (const c of new Set(e.traditional + e.simplified)) if (!WEAK_MORPHEMES.has(c)) chars.set(c, (chars.get(c) ?? 0) + weight);
+        const weight = e.traditional.length === 1 ? 2 : 1;
+        for (let k = 0; k < e.traditional.length; k++) {
+          const t = e.traditional[k]!;
+          const s = e.simplified[k];
+          if (!WEAK_MORPHEMES.has(t)) chars.set(t, (chars.get(t) ?? 0) + weight);
+          if (s && s !== t && !WEAK_MORPHEMES.has(s)) chars.set(s, (chars.get(s) ?? 0) + weight);
+        }
       }
       this.charsByStem.set(stem, chars);
     }

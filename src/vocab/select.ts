@@ -46,6 +46,7 @@ export function selectWords(words: Word[], opts: SelectOptions = {}): Word[] {
   const known = opts.known ?? new Set<string>();
   const chosen = words
     .filter((w) => opts.all || (w.content && !isKnown(w, known)))
-    .sort((a, b) => b.usefulness - a.usefulness || a.text.localeCompare(b.text));
+    // Code-point order breaks ties: stable across machines, and no collator to load.
+    .sort((a, b) => b.usefulness - a.usefulness || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
   return opts.maxWords !== undefined ? chosen.slice(0, opts.maxWords) : chosen;
 }

@@ -9,7 +9,7 @@ import {
   englishContext,
   latinMatch,
   MorphemeEvidence,
-  stemsMatch,
+  relatedStems,
   transliterationMatch,
   type EnglishContext,
   type GlossMatch,
@@ -36,8 +36,9 @@ interface PairText {
  * a name it spells in pinyin (郭家 + 坤 → 郭家坤, "Guo Jiakun"), or a dictionary word it
  * renders with several words (國家 + 安全 → 國家安全, "national security").
  */
-function joinByEvidence(tokens: Token[], zh: string, en: EnglishContext, lexicon: Lexicon): Token[] {
+function joinByEvidence(tokens: Token[], zh: string, en: EnglishContext, lexicon: Lexicon, spell: (text: string) => string[]): Token[] {
   const out: Token[] = [];
+  const names = en.capitalised;
   for (let i = 0; i < tokens.length; i++) {
     let joined = false;
     for (const n of [3, 2]) {
@@ -47,7 +48,7 @@ function joinByEvidence(tokens: Token[], zh: string, en: EnglishContext, lexicon
       const entry = lexicon.preferred(text);
       const evidence = entry
         ? (dictionaryMatch(entry, en)?.score ?? 0) >= 3 // two or more English words, a whole phrase
-        : text.length <= 4 && !run.every((t) => lexicon.has(t.text) && t.text.length > 1) && transliterationMatch(lexicon.spellings(text), en) !== null;
+        : names && text.length <= 4 && !run.every((t) => lexicon.has(t.text) && t.text.length > 1) && transliterationMatch(spell(text), en) !== null;
       if (!evidence) continue;
       out.push({ text, start: run[0]!.start, end: run[n - 1]!.end, kind: 'han' });
       i += n - 1;
@@ -72,8 +73,8 @@ function candidates(text: string, script: Script, lexicon: Lexicon, simplified: 
 function glossCandidates(d: Draft, ctx: EnglishContext): GlossMatch[] {
   const { entry, text, spellings } = d;
   const out = entry ? dictionaryMatches(entry, ctx) : [];
-  // Names are spelled in pinyin; so, often, is a word the dictionary does not gloss here.
-  if (!entry || entry.flags.includes('proper-noun') || out.length === 0) {
+  // Names are spelled in pinyin: a word CC-CEDICT lacks, or one it also knows as a name (微博 Weibo).
+  if (ctx.capitalised && d.nameLike && (entry?.flags.includes('proper-noun') || out.length === 0)) {
     const t = transliterationMatch(spellings, ctx);
     if (t) out.push(t);
   }
@@ -85,27 +86,27 @@ function glossCandidates(d: Draft, ctx: EnglishContext): GlossMatch[] {
 interface Draft {
   text: string;
   entry: LexiconEntry | null;
+  /** No entry, or one of its entries is a name: a pinyin spelling may render it. */
+  nameLike: boolean;
   content: boolean;
   spellings: string[];
   occurrences: { p: PairText; start: number; end: number; gloss: Gloss | null; score: number }[];
 }
 
-type Offer = { o: Draft['occurrences'][number]; m: GlossMatch };
+type Occ = Draft['occurrences'][number];
+type Offer = { o: Occ; m: GlossMatch };
 
 /**
  * Competitive linking, pair by pair: the strongest (word, span) matches are taken first, and
  * an English word rendering one Chinese word is not offered to another (聊天 takes "chat",
  * so 直播 keeps "live" rather than "live chat"). Spans already glossed in the pair stay taken.
  */
-function assignGlosses(p: PairText, drafts: Draft[], candidatesOf: (d: Draft, ctx: EnglishContext) => GlossMatch[]): void {
+function assignGlosses(p: PairText, here: { d: Draft; o: Occ }[], candidatesOf: (d: Draft, ctx: EnglishContext) => GlossMatch[]): void {
   const offers: Offer[] = [];
   const taken: [number, number][] = [];
-  for (const d of drafts) {
-    for (const o of d.occurrences) {
-      if (o.p !== p) continue;
-      if (o.gloss) taken.push([o.gloss.start, o.gloss.end]);
-      else if (d.content || !d.entry) for (const m of candidatesOf(d, p.en)) offers.push({ o, m }); // grammatical words are not glossed
-    }
+  for (const { d, o } of here) {
+    if (o.gloss) taken.push([o.gloss.start, o.gloss.end]);
+    else if (d.content || !d.entry) for (const m of candidatesOf(d, p.en)) offers.push({ o, m }); // grammatical words are not glossed
   }
   offers.sort((a, b) => b.m.score - a.m.score || b.m.end - b.m.start - (a.m.end - a.m.start));
   for (const { o, m } of offers) {
@@ -123,12 +124,14 @@ function assignGlosses(p: PairText, drafts: Draft[], candidatesOf: (d: Draft, ct
  */
 export function extractWords(article: Article, pairs: SentencePair[], deps: VocabDeps): Word[] {
   const { lexicon, dictionary, segmenter } = deps;
+  const spellings = new Map<string, string[]>();
+  const spell = (text: string) => spellings.get(text) ?? spellings.set(text, lexicon.spellings(text)).get(text)!;
   const texts: PairText[] = pairs
     .filter((p) => p.zh.length > 0)
     .map((pair) => {
       const zh = pair.zh.map((s) => s.text).join('');
       const en = englishContext(pair.en.map((s) => s.text).join(' '));
-      return { pair, zh, en, tokens: joinByEvidence(segmenter.segment(zh, article.script), zh, en, lexicon) };
+      return { pair, zh, en, tokens: joinByEvidence(segmenter.segment(zh, article.script), zh, en, lexicon, spell) };
     });
 
   const drafts = new Map<string, Draft>();
@@ -136,18 +139,19 @@ export function extractWords(article: Article, pairs: SentencePair[], deps: Voca
     for (const t of p.tokens) {
       if (t.kind !== 'han') continue;
       let d = drafts.get(t.text);
-      if (!d) drafts.set(t.text, (d = { text: t.text, entry: null, content: false, spellings: lexicon.spellings(t.text), occurrences: [] }));
+      if (!d) drafts.set(t.text, (d = { text: t.text, entry: null, nameLike: true, content: false, spellings: spell(t.text), occurrences: [] }));
       d.occurrences.push({ p, start: t.start, end: t.end, gloss: null, score: 0 });
     }
   }
 
   for (const d of drafts.values()) {
     const options = candidates(d.text, article.script, lexicon, dictionary.toSimplified(d.text));
+    d.nameLike = options.length === 0 || options.some((e) => e.flags.includes('proper-noun'));
     // The entry that fits: the one whose senses the aligned English uses most (長 zhǎng "grow"
     // vs cháng "long"); otherwise the everyday one, which lookups return first.
     d.entry = options[0] ?? null;
     let best = 0;
-    for (const e of options) {
+    for (const e of options.length > 1 ? options : []) {
       const score = d.occurrences.reduce((s, o) => s + (dictionaryMatch(e, o.p.en)?.score ?? 0), 0);
       if (score > best + 1e-9) {
         d.entry = e;
@@ -157,24 +161,27 @@ export function extractWords(article: Article, pairs: SentencePair[], deps: Voca
     d.content = isContentEntry(d.text, d.entry);
   }
   const all = [...drafts.values()];
-  for (const p of texts) assignGlosses(p, all, glossCandidates);
+  // Each pair's word occurrences, so that linking a pair looks at that pair only.
+  const byPair = new Map<PairText, { d: Draft; o: Occ }[]>();
+  for (const d of all) for (const o of d.occurrences) (byPair.get(o.p) ?? byPair.set(o.p, []).get(o.p)!).push({ d, o });
+  for (const [p, here] of byPair) assignGlosses(p, here, glossCandidates);
   glossByCooccurrence(all, texts);
   // Last, the weakest evidence, for content words still without a gloss.
   const morphemes = new MorphemeEvidence(lexicon);
-  for (const p of texts) assignGlosses(p, all, (d, ctx) => (d.entry && d.content ? morphemes.matches(d.text, ctx) : []));
+  for (const [p, here] of byPair) assignGlosses(p, here, (d, ctx) => (d.entry && d.content ? morphemes.matches(d.text, ctx) : []));
 
-  return all.map((d): Word => {
+  return all.map((d) => {
     const simplified = d.entry?.simplified ?? (article.script === 'traditional' ? dictionary.toSimplified(d.text) : d.text);
     const properNoun = Boolean(d.entry?.flags.includes('proper-noun')) || d.occurrences.some((o) => o.gloss?.evidence === 'transliteration');
     const frequency = dictionary.frequency(simplified);
     const strongest = d.occurrences.reduce<Draft['occurrences'][number] | null>((b, o) => (o.gloss && (!b || o.score > b.score) ? o : b), null);
-    return {
+    const word: Word = {
       text: d.text,
       // Without an entry there is no Simplified → Traditional table to ask: the word stays as written.
       traditional: d.entry?.traditional ?? d.text,
       simplified,
       entry: d.entry,
-      pinyin: d.entry?.pinyin ?? fallbackPinyin(simplified),
+      pinyin: d.entry?.pinyin ?? '',
       senses: d.entry?.senses ?? [],
       gloss: strongest?.gloss ?? null,
       frequency,
@@ -183,6 +190,22 @@ export function extractWords(article: Article, pairs: SentencePair[], deps: Voca
       content: d.content,
       usefulness: usefulness(frequency, d.occurrences.length, [...d.text].length, properNoun),
     };
+    // A word CC-CEDICT lacks is never studied, and is read only by `words --all`: its pinyin
+    // (and with it pinyin-pro, 20 ms to load) is fetched the first time it is asked for.
+    if (!d.entry) lazyPinyin(word);
+    return word;
+  });
+}
+
+function lazyPinyin(word: Word): void {
+  Object.defineProperty(word, 'pinyin', {
+    enumerable: true,
+    configurable: true,
+    get(this: Word) {
+      const value = fallbackPinyin(this.simplified);
+      Object.defineProperty(this, 'pinyin', { value, enumerable: true, writable: true });
+      return value;
+    },
   });
 }
 
@@ -194,30 +217,39 @@ function glossByCooccurrence(drafts: Draft[], texts: PairText[]): void {
   const needy = drafts.filter((d) => d.content && d.occurrences.length > 1 && d.occurrences.every((o) => !o.gloss));
   if (needy.length === 0) return;
   const byText = new Map(drafts.map((d) => [d.text, d]));
-  const corpus: CooccurrencePair[] = texts.map((p) => ({
-    f: p.tokens.filter((t) => byText.get(t.text)?.content).map((t) => t.text),
-    e: p.en.tokens.filter((t) => t.content).map((t) => t.stem),
-  }));
-  const senseStems = new Map<string, string[]>();
+  // Only the pairs a needy word occurs in bear on its translation.
+  const relevant = new Set(needy.flatMap((d) => d.occurrences.map((o) => o.p)));
+  const corpus: CooccurrencePair[] = texts
+    .filter((p) => relevant.has(p))
+    .map((p) => ({
+      f: p.tokens.filter((t) => byText.get(t.text)?.content).map((t) => t.text),
+      e: p.en.tokens.filter((t) => t.content).map((t) => t.stem),
+    }));
+  // The stems (and their related forms) of each word's senses: what the dictionary says it renders.
+  const senseStems = new Map<string, Set<string>>();
   const seed = (f: string, e: string) => {
     let stems = senseStems.get(f);
     if (!stems) {
-      stems = (byText.get(f)?.entry?.senses ?? []).flatMap((s) => s.split(/[^A-Za-z]+/)).filter(Boolean).map(stem);
+      const words = (byText.get(f)?.entry?.senses ?? []).flatMap((s) => s.split(/[^A-Za-z]+/)).filter(Boolean);
+      stems = new Set(words.flatMap((w) => relatedStems(stem(w))));
       senseStems.set(f, stems);
     }
-    return stems.some((s) => stemsMatch(s, e));
+    return stems.has(e);
   };
   const table = new TranslationTable(corpus, seed);
+  // English spans each pair's words already render are taken.
+  const taken = new Map<PairText, Gloss[]>();
+  for (const x of drafts) for (const y of x.occurrences) if (y.gloss) (taken.get(y.p) ?? taken.set(y.p, []).get(y.p)!).push(y.gloss);
   for (const d of needy) {
     for (const o of d.occurrences) {
-      // English words another word of this pair already renders are taken.
-      const taken = drafts.flatMap((x) => x.occurrences.filter((y) => y.p === o.p && y.gloss).map((y) => y.gloss!));
-      const free = o.p.en.tokens.filter((t) => t.content && !taken.some((g) => t.start < g.end && g.start < t.end));
+      const spans = taken.get(o.p) ?? [];
+      const free = o.p.en.tokens.filter((t) => t.content && !spans.some((g) => t.start < g.end && g.start < t.end));
       const best = table.best(d.text, free.map((t) => t.stem));
       if (!best || best.p < 0.5) continue;
       const tok = free.find((t) => t.stem === best.e)!;
       o.gloss = { text: tok.text, pairId: o.p.pair.id, start: tok.start, end: tok.end, evidence: 'cooccurrence' };
       o.score = best.p;
+      (taken.get(o.p) ?? taken.set(o.p, []).get(o.p)!).push(o.gloss);
     }
   }
 }

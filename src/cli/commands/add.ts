@@ -1,4 +1,6 @@
-import { add, readKnownWords, type Layout, type Script } from '../../index.js';
+import { add } from '../../add.js';
+import { readKnownWords } from '../../pipeline.js';
+import type { Layout, Script } from '../../article/index.js';
 import { collectionPath } from '../../collection/index.js';
 import { now } from '../../util/clock.js';
 import { parseCount } from '../args.js';

@@ -1,4 +1,5 @@
-import { align, alignLines, type Layout, type Script } from '../../index.js';
+import { align, alignLines } from '../../pipeline.js';
+import type { Layout, Script } from '../../article/index.js';
 import { colors, printJson, printLines } from '../output.js';
 
 interface Options {

@@ -1,4 +1,5 @@
-import { build, readKnownWords, type Layout, type Script } from '../../index.js';
+import { build, readKnownWords } from '../../pipeline.js';
+import type { Layout, Script } from '../../article/index.js';
 import { UserError } from '../../util/errors.js';
 import { parseCount } from '../args.js';
 import { colors, printJson } from '../output.js';

@@ -1,4 +1,4 @@
-import { segmentText } from '../../index.js';
+import { segmentText } from '../../pipeline.js';
 import { readInput } from '../input.js';
 
 export default async function run(file: string | undefined): Promise<void> {

@@ -1,6 +1,5 @@
 // The review path: this module must load neither the segmenter nor the lexicon.
-import { Collection, collectionPath } from '../../collection/index.js';
-import { collectionStats } from '../../review/index.js';
+import { Collection, collectionPath, collectionStats } from '../../collection/index.js';
 import { now } from '../../util/clock.js';
 import { colors, printJson, printLines } from '../output.js';
 

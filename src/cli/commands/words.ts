@@ -1,4 +1,6 @@
-import { readKnownWords, selectWords, study, type Layout, type Script, type Word } from '../../index.js';
+import { readKnownWords, study } from '../../pipeline.js';
+import type { Layout, Script } from '../../article/index.js';
+import { selectWords, type Word } from '../../vocab/index.js';
 import { colors, printJson, printLines } from '../output.js';
 import { formatPinyin } from '../tones.js';
 import { parseCount } from '../args.js';
@@ -32,7 +34,8 @@ export default async function run(inputs: string[], opts: Options): Promise<void
   const many = studied.length > 1;
   const rows = studied.flatMap((s, a) => s.words.map((w) => ({ w, id: (pairId: string) => (many ? `${a + 1}:${pairId}` : pairId) })));
   const chosen = new Set(selectWords(rows.map((r) => r.w), { all: opts.all, known, maxWords }));
-  const ordered = rows.filter((r) => chosen.has(r.w)).sort((x, y) => y.w.usefulness - x.w.usefulness || x.w.text.localeCompare(y.w.text));
+  const order = new Map([...chosen].map((w, i) => [w, i]));
+  const ordered = rows.filter((r) => chosen.has(r.w)).sort((x, y) => order.get(x.w)! - order.get(y.w)!);
   if (opts.json) return printJson(ordered.map((r) => wordJson(r.w, r.id)));
   const c = colors();
   printLines(

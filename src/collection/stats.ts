@@ -1,4 +1,4 @@
-import { NOT_UNDONE, type Collection } from '../collection/index.js';
+import { NOT_UNDONE, type Collection } from './collection.js';
 import { startOfDay } from '../util/clock.js';
 
 export interface Stats {

@@ -1,0 +1,54 @@
+// The performance budget (issue 8): cold runs against bare `node -e 0`, in the same run.
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { root, timeCommand, childJson, fmt } from './util.mjs';
+import { seedArticle } from './gloss.mjs';
+import { exampleCollection } from './review.mjs';
+
+const main = join(root, 'dist/cli/main.js');
+
+/** About 1 MB of bilingual text: the example article (my own text) repeated, numbered so that no paragraph repeats. */
+function megabyteArticle(dir) {
+  const lines = readFileSync(join(root, 'decks/example.txt'), 'utf8').split('\n').filter(Boolean);
+  const out = [lines[0]];
+  let size = 0;
+  for (let k = 1; size < 1_000_000; k++) {
+    for (const l of lines.slice(1)) {
+      const line = /\p{Script=Han}/u.test(l) ? `${l}（第 ${k} 篇）` : `${l} (part ${k})`;
+      out.push(line);
+      size += Buffer.byteLength(line) + 1;
+    }
+  }
+  const file = join(dir, 'megabyte.txt');
+  writeFileSync(file, `${out.join('\n')}\n`);
+  return { file, bytes: size };
+}
+
+export function benchPerf() {
+  const dir = mkdtempSync(join(tmpdir(), 'zhdeck-perf-'));
+  const { file: collection, cleanup } = exampleCollection();
+  try {
+    const rows = [];
+    const base = timeCommand(process.execPath, ['-e', '0'], { runs: 9 });
+    rows.push(['node -e 0 (ms, median of 9)', fmt(base.ms, 1), '']);
+    const article = existsSync(seedArticle) ? seedArticle : join(root, 'decks/example.txt');
+    const build = timeCommand(process.execPath, [main, 'build', article, '-o', join(dir, 'seed.csv')], { runs: 9 });
+    rows.push([`cold build of ${existsSync(seedArticle) ? 'the seed article' : 'decks/example.txt'} (ms)`, fmt(build.ms, 1), '']);
+    rows.push(['cold build / node -e 0', fmt(build.ms / base.ms, 2), '≤ 3']);
+    rows.push(['peak RSS of that build (MB)', fmt(build.rssMB, 0), '≤ 150']);
+    const stats = timeCommand(process.execPath, [main, 'stats', '--collection', collection], { runs: 9 });
+    rows.push(['zhdeck stats / node -e 0', fmt(stats.ms / base.ms, 2), '≤ 1.5']);
+    const big = megabyteArticle(dir);
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, [main, 'build', big.file, '-o', join(dir, 'big.csv')], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(r.stderr);
+    const s = (performance.now() - t0) / 1000;
+    rows.push([`build throughput on ${fmt(big.bytes / 1e6, 2)} MB (MB/s)`, fmt(big.bytes / 1e6 / s, 2), '≥ 1']);
+    return rows;
+  } finally {
+    cleanup();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

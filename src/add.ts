@@ -1,0 +1,53 @@
+// zhdeck add: the pipeline's notes (or a deck's) into the review collection.
+import { basename } from 'node:path';
+import { readBytes } from './article/index.js';
+import { Collection, collectionPath, toCollectionNote, type AddSummary, type CollectionNote } from './collection/index.js';
+import { fromAnkiCsv } from './export/index.js';
+import { fieldValues, slugOf } from './notes/index.js';
+import { notesFor, type BuildOptions } from './pipeline.js';
+import { Scheduler } from './review/index.js';
+
+export interface AddOptions extends Omit<BuildOptions, 'output'> {
+  /** The collection file (default: see collectionPath). */
+  collection?: string;
+  now?: number;
+}
+
+export interface AddResult extends AddSummary {
+  source: string;
+}
+
+const isZhdeckCsv = (bytes: Buffer) => bytes.subarray(0, 64).toString('utf8').replace(/^\uFEFF/, '').startsWith('#separator:tab');
+
+/**
+ * Puts the notes and cards of articles, or of decks zhdeck wrote, into the review collection.
+ * Adding the same thing twice changes nothing; notes are matched by GUID, so their fields
+ * update and their scheduling stays. Everything is read and built before the collection is
+ * opened: a bad input leaves it untouched.
+ */
+export async function add(inputs: string[], opts: AddOptions = {}): Promise<AddResult[]> {
+  const groups = new Map<string, CollectionNote[]>();
+  const put = (source: string, n: CollectionNote) => (groups.get(source) ?? groups.set(source, []).get(source)!).push(n);
+  const articles: string[] = [];
+  for (const file of inputs) {
+    const bytes = readBytes(file);
+    if (!isZhdeckCsv(bytes)) {
+      articles.push(file);
+      continue;
+    }
+    for (const n of fromAnkiCsv(bytes.toString('utf8'), file)) put(`deck:${basename(file)}`, toCollectionNote(n));
+  }
+  if (articles.length) {
+    const { studied, notes } = await notesFor(articles, opts);
+    const slugs = studied.map((s) => slugOf(s.article.title));
+    for (const n of notes) put(slugs.find((slug) => n.tags.includes(slug)) ?? slugs[0]!, toCollectionNote({ ...n, fields: fieldValues(n) }));
+  }
+  const now = opts.now ?? Date.now();
+  const scheduler = new Scheduler();
+  const collection = Collection.open(collectionPath(opts.collection), { create: true, now });
+  try {
+    return [...groups].map(([source, notes]) => ({ source, ...collection.addNotes(notes, source, now, scheduler.initial) }));
+  } finally {
+    collection.close();
+  }
+}
