@@ -2,7 +2,6 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { root, timeCommand, childJson, fmt } from './util.mjs';
 import { seedArticle } from './gloss.mjs';
 import { exampleCollection } from './review.mjs';
@@ -41,11 +40,8 @@ export function benchPerf() {
     const stats = timeCommand(process.execPath, [main, 'stats', '--collection', collection], { runs: 9 });
     rows.push(['zhdeck stats / node -e 0', fmt(stats.ms / base.ms, 2), '≤ 1.5']);
     const big = megabyteArticle(dir);
-    const t0 = performance.now();
-    const r = spawnSync(process.execPath, [main, 'build', big.file, '-o', join(dir, 'big.csv')], { encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(r.stderr);
-    const s = (performance.now() - t0) / 1000;
-    rows.push([`build throughput on ${fmt(big.bytes / 1e6, 2)} MB (MB/s)`, fmt(big.bytes / 1e6 / s, 2), '≥ 1']);
+    const whole = timeCommand(process.execPath, [main, 'build', big.file, '-o', join(dir, 'big.csv')], { runs: 3 });
+    rows.push([`build throughput on ${fmt(big.bytes / 1e6, 2)} MB, median of 3 (MB/s)`, fmt(big.bytes / 1e6 / (whole.ms / 1000), 2), '≥ 1']);
     return rows;
   } finally {
     cleanup();

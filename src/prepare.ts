@@ -4,9 +4,16 @@ import { readCedictEntries } from './lexicon/build.js';
 import { prepareLexicon, lexiconPath } from './lexicon/index.js';
 import { prepareSegmentData, segmentDataPath } from './segment/index.js';
 
-const t0 = performance.now();
-const entries = readCedictEntries();
-const report = (path: string, buf: Buffer) => console.log(`zhdeck: prepared ${path} (${(buf.length / 1e6).toFixed(1)} MB)`);
-report(lexiconPath(), await prepareLexicon(entries));
-report(segmentDataPath(), await prepareSegmentData(entries));
-console.log(`zhdeck: data ready in ${Math.round(performance.now() - t0)} ms`);
+async function main(): Promise<void> {
+  const t0 = performance.now();
+  const entries = readCedictEntries();
+  const report = (path: string, buf: Buffer) => console.log(`zhdeck: prepared ${path} (${(buf.length / 1e6).toFixed(1)} MB)`);
+  report(lexiconPath(), await prepareLexicon(entries));
+  report(segmentDataPath(), await prepareSegmentData(entries));
+  console.log(`zhdeck: data ready in ${Math.round(performance.now() - t0)} ms`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

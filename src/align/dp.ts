@@ -123,6 +123,13 @@ export function alignSequences(
     return prior + params.lenWeight * Math.log(lenProb(le, lz)) + params.lexWeight * lex * (a + b);
   };
 
+  // One sentence each side: a translation of each other is the only reading worth a table.
+  if (n === 1 && m === 1) {
+    const bead: Bead = { en: [0], zh: [0], confidence: 0 };
+    bead.confidence = confidenceOf(bead, en, zh, lexOf, lenProb, cov);
+    return [bead];
+  }
+
   const W = width;
   const inBand = (i: number, j: number) => Math.abs(j - centre(i)) <= W + 1;
   const cols = m + 1;

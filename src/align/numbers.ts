@@ -9,12 +9,17 @@ const EN_SMALL: Record<string, number> = {
 };
 const EN_SCALE: Record<string, number> = { hundred: 1e2, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
 
+const EN_NUMBER = new RegExp(
+  `(\\d[\\d,]*(?:\\.\\d+)?)(?:\\s*(hundred|thousand|million|billion|trillion)\\b)?|\\b(${Object.keys(EN_SMALL).join('|')})(?:[\\s-]+(hundred|thousand|million|billion))?\\b`,
+  'gi',
+);
+
 const key = (n: number) => String(Number(n.toPrecision(6)));
 
 /** Numeric values mentioned in an English sentence (1 excluded: "one" is rarely a number there). */
 export function englishNumbers(text: string): string[] {
   const out: string[] = [];
-  const re = /(\d[\d,]*(?:\.\d+)?)(?:\s*(hundred|thousand|million|billion|trillion)\b)?|\b([a-z]+)(?:[\s-]+(hundred|thousand|million|billion))?\b/gi;
+  const re = EN_NUMBER;
   for (const m of text.matchAll(re)) {
     let v: number | undefined;
     if (m[1]) v = Number(m[1].replace(/,/g, ''));

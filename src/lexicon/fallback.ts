@@ -1,6 +1,3 @@
-import { createRequire } from 'node:module';
-
-const require = createRequire(import.meta.url);
 type PinyinPro = typeof import('pinyin-pro');
 let pinyinPro: PinyinPro | undefined;
 

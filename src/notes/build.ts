@@ -64,7 +64,7 @@ function renderWordLine(w: Word): string {
   return `<div class="word"><span class="hanzi">${escapeHtml(w.text)}</span>${alt} ${pinyinHtml(w.pinyin)}${senses ? ` ${escapeHtml(senses)}` : ''}</div>`;
 }
 
-function clozeNote(p: SentencePair, targets: { word: Word; o: Occurrence }[], deck: string, tags: string[]): ClozeNote {
+function clozeNote(p: SentencePair, targets: { word: Word; o: Occurrence }[], guid: string, deck: string, tags: string[]): ClozeNote {
   const zh = zhOf(p);
   const en = enOf(p);
   // One number per word, in order of first appearance; a word used twice is hidden twice on one card.
@@ -77,7 +77,7 @@ function clozeNote(p: SentencePair, targets: { word: Word; o: Occurrence }[], de
   return {
     kind: 'cloze',
     type: 'Cloze',
-    guid: guidFor(APP, 'cloze', zh),
+    guid,
     deck,
     tags,
     cards: order.length,
@@ -88,12 +88,12 @@ function clozeNote(p: SentencePair, targets: { word: Word; o: Occurrence }[], de
   };
 }
 
-function translationNote(p: SentencePair, deck: string, tags: string[]): TranslationNote {
+function translationNote(p: SentencePair, guid: string, deck: string, tags: string[]): TranslationNote {
   const zh = zhOf(p);
   return {
     kind: 'translation',
     type: 'Basic (and reversed card)',
-    guid: guidFor(APP, 'translation', zh),
+    guid,
     deck,
     tags,
     cards: 2,
@@ -141,6 +141,12 @@ export function makeNotes(sets: StudySet[], opts: NoteOptions = {}): Note[] {
     if (seen) seen.tags = [...new Set([...seen.tags, ...n.tags])];
     else byGuid.set(n.guid, n);
   };
+  // A sentence met again (a repeated line) is the note already made: only its tags may grow.
+  const made = (guid: string, tags: string[]) => {
+    const seen = byGuid.get(guid);
+    if (seen) seen.tags = [...new Set([...seen.tags, ...tags])];
+    return seen !== undefined;
+  };
   for (const { article, pairs, words } of sets) {
     const deck = opts.deck ?? deckFor(article.title);
     const slug = slugOf(article.title);
@@ -158,8 +164,11 @@ export function makeNotes(sets: StudySet[], opts: NoteOptions = {}): Note[] {
     for (const p of pairs) {
       if (p.zh.length === 0) continue;
       const t = targets.get(p.id);
-      if (t?.length) add(clozeNote(p, t, deck, tagsOf('cloze')));
-      if (p.en.length) add(translationNote(p, deck, tagsOf('translation')));
+      const zh = zhOf(p);
+      const cloze = guidFor(APP, 'cloze', zh);
+      if (t?.length && !made(cloze, tagsOf('cloze'))) add(clozeNote(p, t, cloze, deck, tagsOf('cloze')));
+      const translation = guidFor(APP, 'translation', zh);
+      if (p.en.length && !made(translation, tagsOf('translation'))) add(translationNote(p, translation, deck, tagsOf('translation')));
     }
     for (const w of words) add(vocabularyNote(w, byId, deck, tagsOf('vocabulary')));
   }

@@ -1,14 +1,12 @@
 // Install-time only: prepares data/segment.bin from jieba's dictionary, CC-CEDICT and OpenCC's
 // character tables, so that an ordinary run reads one buffer and parses nothing.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LexiconEntry } from '../lexicon/index.js';
 import { SortedKeys } from '../util/keys.js';
 import { encodeSegmentData } from './dictionary.js';
 
-const require = createRequire(import.meta.url);
 
 /**
  * CC-CEDICT words jieba lacks (防火长城, 字节跳动, 网红) get this frequency: enough to beat a

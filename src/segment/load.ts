@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
 import { dataPath } from '../util/paths.js';
 import { writeFileAtomic } from '../util/fs.js';
@@ -6,7 +5,6 @@ import { unpack } from '../util/pack.js';
 import { FORMAT, SegmentDictionary } from './dictionary.js';
 import { Segmenter } from './segmenter.js';
 
-const require = createRequire(import.meta.url);
 
 export const segmentDataPath = () => dataPath('segment.bin');
 

@@ -9,13 +9,16 @@ import {
   englishContext,
   latinMatch,
   MorphemeEvidence,
-  relatedStems,
+  stemsMatch,
   transliterationMatch,
   type EnglishContext,
   type GlossMatch,
 } from './gloss.js';
 import { isContentEntry, usefulness } from './select.js';
 import type { Gloss, Occurrence, Word } from './types.js';
+
+/** How many uses of a word are weighed to choose its entry or learn its translation. */
+const SAMPLE = 24;
 
 export interface VocabDeps {
   lexicon: Lexicon;
@@ -45,7 +48,7 @@ function joinByEvidence(tokens: Token[], zh: string, en: EnglishContext, lexicon
       const run = tokens.slice(i, i + n);
       if (run.length < n || run.some((t) => t.kind !== 'han')) continue;
       const text = zh.slice(run[0]!.start, run[n - 1]!.end);
-      const entry = lexicon.preferred(text);
+      const entry = lexicon.has(text) ? lexicon.preferred(text) : null;
       const evidence = entry
         ? (dictionaryMatch(entry, en)?.score ?? 0) >= 3 // two or more English words, a whole phrase
         : names && text.length <= 4 && !run.every((t) => lexicon.has(t.text) && t.text.length > 1) && transliterationMatch(spell(text), en) !== null;
@@ -152,7 +155,8 @@ export function extractWords(article: Article, pairs: SentencePair[], deps: Voca
     d.entry = options[0] ?? null;
     let best = 0;
     for (const e of options.length > 1 ? options : []) {
-      const score = d.occurrences.reduce((s, o) => s + (dictionaryMatch(e, o.p.en)?.score ?? 0), 0);
+      // A sample of its uses is enough to tell which reading the article means.
+      const score = d.occurrences.slice(0, SAMPLE).reduce((s, o) => s + (dictionaryMatch(e, o.p.en)?.score ?? 0), 0);
       if (score > best + 1e-9) {
         d.entry = e;
         best = score;
@@ -217,31 +221,39 @@ function glossByCooccurrence(drafts: Draft[], texts: PairText[]): void {
   const needy = drafts.filter((d) => d.content && d.occurrences.length > 1 && d.occurrences.every((o) => !o.gloss));
   if (needy.length === 0) return;
   const byText = new Map(drafts.map((d) => [d.text, d]));
-  // Only the pairs a needy word occurs in bear on its translation.
-  const relevant = new Set(needy.flatMap((d) => d.occurrences.map((o) => o.p)));
+  // Only the pairs a needy word occurs in bear on its translation; a sample of them is enough.
+  const relevant = new Set(needy.flatMap((d) => d.occurrences.slice(0, SAMPLE).map((o) => o.p)));
   const corpus: CooccurrencePair[] = texts
     .filter((p) => relevant.has(p))
     .map((p) => ({
       f: p.tokens.filter((t) => byText.get(t.text)?.content).map((t) => t.text),
       e: p.en.tokens.filter((t) => t.content).map((t) => t.stem),
     }));
-  // The stems (and their related forms) of each word's senses: what the dictionary says it renders.
-  const senseStems = new Map<string, Set<string>>();
+  // What the dictionary says each word renders: its sense stems, by their first five letters
+  // (stems that stemsMatch share them), so that a seed check is one lookup and a comparison or two.
+  const senseStems = new Map<string, Map<string, string[]>>();
   const seed = (f: string, e: string) => {
-    let stems = senseStems.get(f);
-    if (!stems) {
-      const words = (byText.get(f)?.entry?.senses ?? []).flatMap((s) => s.split(/[^A-Za-z]+/)).filter(Boolean);
-      stems = new Set(words.flatMap((w) => relatedStems(stem(w))));
-      senseStems.set(f, stems);
+    let byPrefix = senseStems.get(f);
+    if (!byPrefix) {
+      byPrefix = new Map();
+      for (const sense of byText.get(f)?.entry?.senses ?? []) {
+        for (const w of sense.split(/[^A-Za-z]+/)) {
+          if (!w) continue;
+          const st = stem(w);
+          const k = st.slice(0, 5);
+          (byPrefix.get(k) ?? byPrefix.set(k, []).get(k)!).push(st);
+        }
+      }
+      senseStems.set(f, byPrefix);
     }
-    return stems.has(e);
+    return byPrefix.get(e.slice(0, 5))?.some((st) => stemsMatch(st, e)) ?? false;
   };
   const table = new TranslationTable(corpus, seed);
   // English spans each pair's words already render are taken.
   const taken = new Map<PairText, Gloss[]>();
   for (const x of drafts) for (const y of x.occurrences) if (y.gloss) (taken.get(y.p) ?? taken.set(y.p, []).get(y.p)!).push(y.gloss);
   for (const d of needy) {
-    for (const o of d.occurrences) {
+    for (const o of d.occurrences.filter((x) => relevant.has(x.p))) {
       const spans = taken.get(o.p) ?? [];
       const free = o.p.en.tokens.filter((t) => t.content && !spans.some((g) => t.start < g.end && g.start < t.end));
       const best = table.best(d.text, free.map((t) => t.stem));
