@@ -1,5 +1,5 @@
-import type { NoteKind, NoteType } from '../notes/index.js';
-import type { CollectionNote } from './types.js';
+import type { NoteType } from '../notes/index.js';
+import type { CollectionNote, NoteRecord } from './types.js';
 
 const CLOZE = /\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}/g;
 
@@ -18,16 +18,7 @@ export function cardsOf(type: NoteType, fields: readonly string[]): { ord: numbe
   return [...byNumber].sort((a, b) => a[0] - b[0]).map(([n, word]) => ({ ord: n - 1, key: `cloze:${word}` }));
 }
 
-export interface NoteLike {
-  guid: string;
-  kind: NoteKind;
-  type: NoteType;
-  deck: string;
-  fields: readonly string[];
-  tags: readonly string[];
-}
-
-export const toCollectionNote = (n: NoteLike): CollectionNote => ({
+export const toCollectionNote = (n: NoteRecord): CollectionNote => ({
   guid: n.guid,
   kind: n.kind,
   type: n.type,

@@ -23,25 +23,25 @@ export interface CardRow extends CardState {
   suspended: boolean;
 }
 
-export interface StoredNote {
-  id: number;
+/** What every note is, wherever it comes from: identity, note type, deck, fields in order, tags. */
+export interface NoteRecord {
   guid: string;
   kind: NoteKind;
   type: NoteType;
   deck: string;
   fields: string[];
   tags: string[];
+}
+
+/** A note in the collection. */
+export interface StoredNote extends NoteRecord {
+  id: number;
+  /** The article (or deck file) that last added it. */
   source: string;
 }
 
-/** A note as `zhdeck add` brings it: fields and the cards it makes, each with a stable key. */
-export interface CollectionNote {
-  guid: string;
-  kind: NoteKind;
-  type: NoteType;
-  deck: string;
-  fields: string[];
-  tags: string[];
+/** A note as `zhdeck add` brings it, with the cards it makes, each with a stable key. */
+export interface CollectionNote extends NoteRecord {
   cards: { ord: number; key: string }[];
 }
 
