@@ -6,7 +6,7 @@ import { root, timeCommand, childJson, fmt } from './util.mjs';
 import { seedArticle } from './gloss.mjs';
 import { exampleCollection } from './review.mjs';
 
-const main = join(root, 'dist/cli/main.js');
+const main = join(root, 'bin/zhdeck.js');
 
 /** About 1 MB of bilingual text: the example article (my own text) repeated, numbered so that no paragraph repeats. */
 function megabyteArticle(dir) {

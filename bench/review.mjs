@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { root, timeCommand, childJson, fmt } from './util.mjs';
 
-const main = join(root, 'dist/cli/main.js');
+const main = join(root, 'bin/zhdeck.js');
 
 /** A collection with the example deck in it, in a scratch folder. */
 export function exampleCollection() {

@@ -8,7 +8,8 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   const entries = readCedictEntries();
   const report = (path: string, buf: Buffer) => console.log(`zhdeck: prepared ${path} (${(buf.length / 1e6).toFixed(1)} MB)`);
-  report(lexiconPath(), await prepareLexicon(entries));
+  const lexicon = await prepareLexicon(entries);
+  report(lexiconPath(), Buffer.concat([lexicon.index, lexicon.records]));
   report(segmentDataPath(), await prepareSegmentData(entries));
   console.log(`zhdeck: data ready in ${Math.round(performance.now() - t0)} ms`);
 }

@@ -18,7 +18,7 @@ export interface Run {
 
 /** Runs the compiled CLI as a user would. */
 export function zhdeck(args: string[], opts: SpawnSyncOptions = {}): Run {
-  const r = spawnSync(process.execPath, [join(root, 'dist/cli/main.js'), ...args], {
+  const r = spawnSync(process.execPath, [join(root, 'bin/zhdeck.js'), ...args], {
     encoding: 'utf8',
     timeout: 120_000,
     ...opts,

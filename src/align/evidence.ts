@@ -36,7 +36,6 @@ const SENSE_NOISE = new Set(['particl', 'marker', 'classifier', 'surnam', 'varia
 export class EvidenceSpace {
   private readonly ids = new Map<string, number>();
   private readonly zhWordCache = new Map<string, Int32Array>();
-  private readonly charLetters = new Map<string, string[]>();
 
   constructor(private readonly lexicon: Lexicon) {}
 
@@ -63,15 +62,6 @@ export class EvidenceSpace {
     return ids;
   }
 
-  private lettersOf(ch: string): string[] {
-    let l = this.charLetters.get(ch);
-    if (!l) {
-      l = this.lexicon.spellings(ch);
-      this.charLetters.set(ch, l);
-    }
-    return l;
-  }
-
   /**
    * Whether a run of 1–3 consecutive Han characters spells `letters` in pinyin, one reading
    * per character: how English writes a Chinese name (郭家坤 → guojiakun). Asked only for the
@@ -82,7 +72,7 @@ export class EvidenceSpace {
     const from = (i: number, rest: string, depth: number): boolean => {
       if (rest === '') return true;
       if (depth === 3 || i >= han.length) return false;
-      return this.lettersOf(han[i]!).some((r) => rest.startsWith(r) && from(i + 1, rest.slice(r.length), depth + 1));
+      return this.lexicon.readingLetters(han[i]!).some((r) => rest.startsWith(r) && from(i + 1, rest.slice(r.length), depth + 1));
     };
     return (letters) => {
       let v = memo.get(letters);

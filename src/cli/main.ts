@@ -1,7 +1,6 @@
-#!/usr/bin/env node
-// The CLI is a thin layer: commander parses, each command's module is imported only when it
-// runs (so `zhdeck stats` never loads the segmenter), and one error layer maps failures to
-// exit codes.
+// The CLI (bin/zhdeck.js runs it) is a thin layer: commander parses, each command's module is
+// loaded only when it runs (so `zhdeck stats` never loads the segmenter), and one error layer
+// maps failures to exit codes.
 import { Command, Option } from 'commander';
 import { handleFailure } from './failure.js';
 

@@ -1,7 +1,7 @@
 // Install-time only: turns the raw CC-CEDICT text into data/lexicon.bin. Never imported on an
 // ordinary run (it pulls in the 10 MB dictionary text and pinyin-pro).
 import { entryPenalty, parseCedict, type CedictEntry } from './cedict.js';
-import { encodeLexicon } from './store.js';
+import { encodeLexicon, type LexiconFiles } from './store.js';
 
 
 export function readCedictText(): string {
@@ -77,7 +77,7 @@ export function readCedictEntries(): CedictEntry[] {
   return parseCedict(readCedictText());
 }
 
-export async function buildLexicon(parsed: CedictEntry[] = readCedictEntries()): Promise<Buffer> {
+export async function buildLexicon(parsed: CedictEntry[] = readCedictEntries()): Promise<LexiconFiles> {
   const counts = new Map<string, number>();
   for (const e of parsed) counts.set(e.simplified, (counts.get(e.simplified) ?? 0) + 1);
   const rank = await readingRanker();

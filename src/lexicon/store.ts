@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { pack, unpack } from '../util/pack.js';
 import { SortedKeys } from '../util/keys.js';
 import type { Classifier, EntryFlag, LexiconEntry } from './types.js';
@@ -5,27 +6,26 @@ import { pinyinLetters } from './pinyin.js';
 import { senseStems, stemmerSignature } from './english.js';
 
 // Layout of data/lexicon.bin. Bump FORMAT when it changes: an old file is then rebuilt.
-export const FORMAT = 6;
+export const FORMAT = 9;
 const enum S {
   EntryOffsets,
   KeyOffsets,
   PostingStarts,
   Postings,
   Keys,
-  Records,
+  RecordsStamp,
   TraditionalOnly,
   SimplifiedOnly,
   CommonChars,
   StemKeys,
   StemOffsets,
   StemPostingStarts,
-  StemPostings,
   StemmerSignature,
-  EntryTraditional,
-  EntrySimplified,
-  EntryProperNoun,
   KeyIndex,
   StemKeyIndex,
+  ProfileStarts,
+  ProfileChars,
+  ProfileWeights,
 }
 
 const FIELD = '\t';
@@ -59,15 +59,24 @@ function decodeEntry(record: string): LexiconEntry {
   };
 }
 
-/** Whether a lexicon buffer was built with this code's layout and stemmer. */
-export function isCurrent(buf: Buffer): boolean {
+/** Whether a lexicon index was built with this code's layout and stemmer, and goes with these records (their first bytes). */
+export function isCurrent(index: Buffer, recordsHead: Buffer): boolean {
   try {
-    const u = unpack(buf, 'lexicon');
-    return u.version === FORMAT && u.utf16(S.StemmerSignature) === stemmerSignature();
+    const u = unpack(index, 'lexicon');
+    return u.version === FORMAT && u.utf16(S.StemmerSignature) === stemmerSignature() && u.bytes(S.RecordsStamp).equals(recordsHead.subarray(0, STAMP));
   } catch {
     return false;
   }
 }
+
+/** Reads bytes [start, end) of the records, as text. */
+export type RecordReader = (start: number, end: number) => string;
+
+/** Records held in memory (tests, tools). */
+export const recordsInMemory =
+  (records: Buffer): RecordReader =>
+  (start, end) =>
+    records.toString('utf8', start, end);
 
 export interface LexiconSource {
   /** Entries in preference order within each headword: the order lookups return them in. */
@@ -77,7 +86,17 @@ export interface LexiconSource {
   commonChars: string;
 }
 
-export function encodeLexicon(src: LexiconSource): Buffer {
+/** The lexicon's two files: the index, read whole, and the entries' records, read one by one. */
+export interface LexiconFiles {
+  index: Buffer;
+  records: Buffer;
+}
+
+// The records file starts with this many bytes of its own digest, which the index repeats: a
+// stale pair is noticed.
+const STAMP = 16;
+
+export function encodeLexicon(src: LexiconSource): LexiconFiles {
   const byKey = new Map<string, number[]>();
   src.entries.forEach((e, id) => {
     for (const key of new Set([e.traditional, e.simplified])) {
@@ -87,7 +106,6 @@ export function encodeLexicon(src: LexiconSource): Buffer {
     }
   });
   const { keys, offsets: keyOffsets, firstUnit, sorted } = SortedKeys.pack(byKey.keys());
-  const keyIndex = new Map(sorted.map((k, i) => [k, i]));
   const postingStarts = new Uint32Array(sorted.length + 1);
   const postings: number[] = [];
   sorted.forEach((k, i) => {
@@ -109,15 +127,36 @@ export function encodeLexicon(src: LexiconSource): Buffer {
     }
   });
   const stems = SortedKeys.pack(byStem.keys());
+  // How many entries use each stem, as running totals: a stem too many entries use tells nothing.
   const stemStarts = new Uint32Array(stems.sorted.length + 1);
-  const stemPostings: number[] = [];
+  stems.sorted.forEach((k, i) => (stemStarts[i + 1] = stemStarts[i]! + byStem.get(k)!.size));
+
+  // Per stem, the characters of the short everyday words (three characters at most, no names)
+  // that render it, weighted (a single character counts twice): what shared-morpheme evidence
+  // reads, ready-made.
+  const profileStarts = new Uint32Array(stems.sorted.length + 1);
+  let profileChars = '';
+  const profileWeights: number[] = [];
   stems.sorted.forEach((k, i) => {
-    stemStarts[i] = stemPostings.length;
-    for (const id of byStem.get(k)!) stemPostings.push(id);
+    profileStarts[i] = profileWeights.length;
+    const weights = new Map<string, number>();
+    for (const id of byStem.get(k)!) {
+      const e = src.entries[id]!;
+      if (e.traditional.length > 3 || e.flags.includes('proper-noun')) continue;
+      const w = e.traditional.length === 1 ? 2 : 1;
+      for (const c of new Set(e.traditional + e.simplified)) weights.set(c, (weights.get(c) ?? 0) + w);
+    }
+    for (const [c, w] of [...weights].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      if (c.length !== 1) continue; // one UTF-16 unit per character keeps the table aligned
+      profileChars += c;
+      profileWeights.push(Math.min(w, 65535));
+    }
   });
-  stemStarts[stems.sorted.length] = stemPostings.length;
+  profileStarts[stems.sorted.length] = profileWeights.length;
 
   const records = src.entries.map((e) => Buffer.from(encodeEntry(e), 'utf8'));
+  const blob = Buffer.concat(records);
+  const stamp = createHash('sha256').update(blob).digest().subarray(0, STAMP);
   const entryOffsets = new Uint32Array(records.length + 1);
   let bytes = 0;
   records.forEach((r, i) => {
@@ -126,29 +165,27 @@ export function encodeLexicon(src: LexiconSource): Buffer {
   });
   entryOffsets[records.length] = bytes;
 
-  return pack(FORMAT, [
+  const index = pack(FORMAT, [
     entryOffsets,
     keyOffsets,
     postingStarts,
     Uint32Array.from(postings),
     keys,
-    Buffer.concat(records),
+    stamp,
     src.traditionalOnly,
     src.simplifiedOnly,
     src.commonChars,
     stems.keys,
     stems.offsets,
     stemStarts,
-    Uint32Array.from(stemPostings),
     stemmerSignature(),
-    // Each entry's headwords as key indices, and whether it names something: what the reverse
-    // dictionary needs, without decoding entries.
-    Uint32Array.from(src.entries.map((e) => keyIndex.get(e.traditional)!)),
-    Uint32Array.from(src.entries.map((e) => keyIndex.get(e.simplified)!)),
-    Buffer.from(src.entries.map((e) => (e.flags.includes('proper-noun') ? 1 : 0))),
     firstUnit,
     stems.firstUnit,
+    profileStarts,
+    profileChars,
+    Buffer.from(Uint16Array.from(profileWeights).buffer),
   ]);
+  return { index, records: Buffer.concat([stamp, blob]) };
 }
 
 /**
@@ -160,35 +197,38 @@ export class Lexicon {
   private readonly keys: SortedKeys;
   private readonly postingStarts: Uint32Array;
   private readonly postings: Uint32Array;
-  private readonly records: Buffer;
+  private readonly readRecord: RecordReader;
   private readonly decoded = new Map<number, LexiconEntry>();
   private readonly traditionalOnly: Set<string>;
   private readonly simplifiedOnly: Set<string>;
   private readonly common: Set<string>;
   private readonly stemKeys: SortedKeys;
   private readonly stemStarts: Uint32Array;
-  private readonly stemPostings: Uint32Array;
-  private readonly entryTraditional: Uint32Array;
-  private readonly entrySimplified: Uint32Array;
-  private readonly entryProperNoun: Buffer;
+  private readonly profileStarts: Uint32Array;
+  private readonly profileChars: string;
+  private readonly profileWeights: Uint16Array;
 
-  constructor(buf: Buffer, what = 'lexicon') {
-    const u = unpack(buf, what);
-    if (!isCurrent(buf)) throw new Error(`${what} was built by another version of zhdeck`);
+  /**
+   * `readRecord` reads the records file: the index is all a lookup needs until an entry is
+   * decoded, and a build decodes a few hundred of its 125,000 entries.
+   */
+  constructor(index: Buffer, readRecord: RecordReader, what = 'lexicon') {
+    const u = unpack(index, what);
+    if (u.version !== FORMAT) throw new Error(`${what} has format ${u.version}, expected ${FORMAT}`);
+    this.readRecord = readRecord;
     this.entryOffsets = u.u32(S.EntryOffsets);
     this.keys = new SortedKeys(u.utf16(S.Keys), u.u32(S.KeyOffsets), u.u32(S.KeyIndex));
     this.postingStarts = u.u32(S.PostingStarts);
     this.postings = u.u32(S.Postings);
-    this.records = u.bytes(S.Records);
     this.traditionalOnly = new Set(u.utf16(S.TraditionalOnly));
     this.simplifiedOnly = new Set(u.utf16(S.SimplifiedOnly));
     this.common = new Set(u.utf16(S.CommonChars));
     this.stemKeys = new SortedKeys(u.utf16(S.StemKeys), u.u32(S.StemOffsets), u.u32(S.StemKeyIndex));
     this.stemStarts = u.u32(S.StemPostingStarts);
-    this.stemPostings = u.u32(S.StemPostings);
-    this.entryTraditional = u.u32(S.EntryTraditional);
-    this.entrySimplified = u.u32(S.EntrySimplified);
-    this.entryProperNoun = u.bytes(S.EntryProperNoun);
+    this.profileStarts = u.u32(S.ProfileStarts);
+    this.profileChars = u.utf16(S.ProfileChars);
+    const pw = u.bytes(S.ProfileWeights);
+    this.profileWeights = new Uint16Array(pw.buffer, pw.byteOffset, pw.length / 2);
   }
 
   get size(): number {
@@ -202,7 +242,7 @@ export class Lexicon {
   private entry(id: number): LexiconEntry {
     let e = this.decoded.get(id);
     if (!e) {
-      e = decodeEntry(this.records.toString('utf8', this.entryOffsets[id], this.entryOffsets[id + 1]));
+      e = decodeEntry(this.readRecord(STAMP + this.entryOffsets[id]!, STAMP + this.entryOffsets[id + 1]!));
       this.decoded.set(id, e);
     }
     return e;
@@ -221,8 +261,12 @@ export class Lexicon {
     return out;
   }
 
-  /** Entry ids whose first senses use an English word, by its stem (see english.ts); stems one related ending apart count. */
-  private renderingIds(stem: string): number[] {
+  /** The stem keys an English stem stands for: itself, and stems one short ending apart (broadcast / broadcaster). */
+  private stemKeysFor(stem: string): number[] {
+    if (stem.length < 5) {
+      const k = this.stemKeys.indexOf(stem);
+      return k < 0 ? [] : [k];
+    }
     const keys: number[] = [];
     for (let len = Math.max(5, stem.length - 3); len < stem.length; len++) {
       const k = this.stemKeys.indexOf(stem.slice(0, len));
@@ -231,25 +275,29 @@ export class Lexicon {
     for (let k = this.stemKeys.lowerBound(stem); k < this.stemKeys.size; k++) {
       const key = this.stemKeys.at(k);
       if (!key.startsWith(stem)) break;
-      if (key === stem || (stem.length >= 5 && key.length <= stem.length + 3)) keys.push(k);
+      if (key.length <= stem.length + 3) keys.push(k);
     }
-    const out: number[] = [];
-    for (const k of keys) for (let p = this.stemStarts[k]!; p < this.stemStarts[k + 1]!; p++) out.push(this.stemPostings[p]!);
-    return out;
+    return keys;
   }
 
   /**
-   * The headwords of those entries, cheaply (nothing decoded), with whether each names
-   * something; none when more than `max` entries use the word (it is too common to tell).
+   * The characters of the short everyday words whose first senses use an English word, each
+   * weighted by how many such words hold it (a single character counts twice); none when more
+   * than `max` entries use the word (it is too common to tell).
    */
-  renderingHeadwords(stem: string, max = Infinity): { traditional: string; simplified: string; properNoun: boolean }[] {
-    const ids = this.renderingIds(stem);
-    if (ids.length > max) return [];
-    return ids.map((id) => ({
-      traditional: this.keys.at(this.entryTraditional[id]!),
-      simplified: this.keys.at(this.entrySimplified[id]!),
-      properNoun: this.entryProperNoun[id] === 1,
-    }));
+  morphemeProfile(stem: string, max = Infinity): Map<string, number> {
+    const keys = this.stemKeysFor(stem);
+    const out = new Map<string, number>();
+    let entries = 0;
+    for (const k of keys) entries += this.stemStarts[k + 1]! - this.stemStarts[k]!;
+    if (entries > max) return out;
+    for (const k of keys) {
+      for (let p = this.profileStarts[k]!; p < this.profileStarts[k + 1]!; p++) {
+        const c = this.profileChars[p]!;
+        out.set(c, (out.get(c) ?? 0) + this.profileWeights[p]!);
+      }
+    }
+    return out;
   }
 
   /** The everyday entry: never a variant, surname or place name when a common entry exists. */
@@ -279,11 +327,23 @@ export class Lexicon {
   spellings(text: string, limit = 8): string[] {
     let forms = [''];
     for (const ch of text) {
-      const readings = [...new Set(this.lookup(ch).slice(0, 2).map((e) => pinyinLetters(e.pinyin)))].filter(Boolean);
+      const readings = this.readingLetters(ch);
       if (readings.length === 0) return [];
       forms = forms.flatMap((f) => readings.map((r) => f + r)).slice(0, limit);
     }
     return forms;
+  }
+
+  private readonly letters = new Map<string, string[]>();
+
+  /** A character's first two readings as bare letters (行 → xing, hang), remembered. */
+  readingLetters(ch: string): string[] {
+    let r = this.letters.get(ch);
+    if (!r) {
+      r = [...new Set(this.lookup(ch).slice(0, 2).map((e) => pinyinLetters(e.pinyin)))].filter(Boolean);
+      this.letters.set(ch, r);
+    }
+    return r;
   }
 
   /** Characters that are written only in Traditional (書, 國) or only in Simplified (书, 国). */

@@ -2,8 +2,10 @@ import { toneOf } from '../lexicon/index.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
+const SPECIAL = /[&<>"']/;
+
 /** Every piece of text that goes into a field is escaped: fields are HTML. */
-export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+export const escapeHtml = (s: string) => (SPECIAL.test(s) ? s.replace(/[&<>"']/g, (c) => ESCAPES[c]!) : s);
 
 /** Pinyin with a class per syllable's tone (`tone1`…`tone5`), so a learner's CSS can colour tones. */
 export function pinyinHtml(pinyin: string): string {

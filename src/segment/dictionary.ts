@@ -59,19 +59,13 @@ export class SegmentDictionary {
 
   /** Traditional → Simplified, character for character: offsets carry over unchanged. */
   toSimplified = (text: string): string => {
-    let changed = false;
-    const codes = new Array<number>(text.length);
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      const s = this.t2s[c]!;
-      if (s !== c) changed = true;
-      codes[i] = s;
-    }
-    if (!changed) return text;
-    let out = '';
-    // fromCharCode takes arguments: convert in chunks to stay under the argument limit.
-    for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode(...codes.slice(i, i + 8192));
-    return out;
+    // Untouched text (most Simplified, much Traditional) is returned as it is, unallocated.
+    let i = 0;
+    while (i < text.length && this.t2s[text.charCodeAt(i)] === text.charCodeAt(i)) i++;
+    if (i === text.length) return text;
+    const codes = new Uint16Array(text.length);
+    for (let k = 0; k < text.length; k++) codes[k] = this.t2s[text.charCodeAt(k)]!;
+    return Buffer.from(codes.buffer, codes.byteOffset, codes.byteLength).toString('utf16le');
   };
 
   /** jieba's frequency for a (Simplified) word, 0 when it has none: a measure of how common it is. */

@@ -10,8 +10,12 @@ export interface Token {
 export type TokenKind = 'han' | 'latin' | 'number' | 'measure' | 'punct' | 'space';
 
 const HAN = /\p{Script=Han}/u;
+const isHanUnit = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
 
 export function kindOf(text: string): TokenKind {
+  const c = text.charCodeAt(0);
+  // The common case first, by code unit: a word of Han characters (not a Chinese year).
+  if (isHanUnit(c) && c !== 0x3007 && !/^[零一二三四五六七八九]{4}年$/.test(text)) return 'han';
   if (/^\s+$/u.test(text)) return 'space';
   if (/^[0-9０-９〇○]/.test(text) || /^[零一二三四五六七八九]{4}年$/.test(text)) return 'number';
   if (HAN.test(text)) return 'han';
@@ -27,17 +31,21 @@ const YEAR = '[〇○零一二三四五六七八九]{4}年';
 // Latin words stay whole, full-width letters too (ＴＯＥＦＬ): jieba splits the latter one by one.
 const LATIN = "[A-Za-zＡ-Ｚａ-ｚ][A-Za-zＡ-Ｚａ-ｚ0-9０-９]*(?:['’\\-][A-Za-zＡ-Ｚａ-ｚ]+)*";
 // A dash or ellipsis written as a run is one mark.
-const RUN = '([—─…·～])\\1+';
+const RUN = '(?<mark>[—─…·～])\\k<mark>+';
 // A measure word right after a number is a word of its own (120 種|種子, 70 萬名|新用戶): left to
 // jieba, it would pair with the next character instead.
-const MEASURE = `(?<=${D}(?: ?[萬万億亿千百])? ?)[個个種种名位件本張张條条隻只包次座家頭头匹輛辆架枝把塊块片篇項项間间所則则份]`;
-const WHOLE = new RegExp(`${NUMBER}|${YEAR}|${LATIN}|${RUN}|(?<measure>${MEASURE})`, 'gu');
+const MEASURES = new Set([...'個个種种名位件本張张條条隻只包次座家頭头匹輛辆架枝把塊块片篇項项間间所則则份']);
+const WHOLE = new RegExp(`(?<number>${NUMBER})|${YEAR}|${LATIN}|${RUN}`, 'gu');
 
 /** Spans that are words by rule, whatever the dictionary says. */
 export function wholeSpans(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(WHOLE)) {
-    out.push({ text: m[0], start: m.index, end: m.index + m[0].length, kind: m.groups?.measure ? 'measure' : kindOf(m[0]) });
+    const end = m.index + m[0].length;
+    out.push({ text: m[0], start: m.index, end, kind: kindOf(m[0]) });
+    if (!m.groups?.number) continue;
+    const at = text[end] === ' ' ? end + 1 : end;
+    if (MEASURES.has(text[at] ?? '')) out.push({ text: text[at]!, start: at, end: at + 1, kind: 'measure' });
   }
   return out;
 }

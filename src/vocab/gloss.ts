@@ -10,7 +10,7 @@ export interface EnglishContext {
   named: boolean[];
   /** Per token: right after a determiner or preposition, so not a verb ("with state broadcaster"). */
   nominal: boolean[];
-  /** Token indices by stem, content words only. */
+  /** Content-word token indices by the first letters of their stems (see stemKey). */
   byStem: Map<string, number[]>;
   /** Whether any word is capitalised: what a pinyin spelling of a name needs. */
   capitalised: boolean;
@@ -35,7 +35,10 @@ export function englishContext(text: string): EnglishContext {
   const nominal = tokens.map((t, i) => i > 0 && DETERMINERS.has(tokens[i - 1]!.text.toLowerCase()) && t.start - tokens[i - 1]!.end <= 1 && !/ing$/.test(t.text));
   const byStem = new Map<string, number[]>();
   tokens.forEach((t, i) => {
-    if (t.content) (byStem.get(t.stem) ?? byStem.set(t.stem, []).get(t.stem)!).push(i);
+    if (t.content) {
+      const k = stemKey(t.stem);
+      (byStem.get(k) ?? byStem.set(k, []).get(k)!).push(i);
+    }
   });
   return { text, tokens, named, nominal, byStem, capitalised: tokens.some((t) => /^[A-Z]/.test(t.text)) };
 }
@@ -61,23 +64,17 @@ export function stemsMatch(a: string, b: string): boolean {
   return short.length >= 5 && long.startsWith(short) && RELATED_ENDINGS.has(long.slice(short.length));
 }
 
-/** Every stem that stemsMatch pairs with `stem`: itself, itself plus an ending, itself less one. */
-export function relatedStems(stem: string): string[] {
-  const out = [stem];
-  for (const e of RELATED_ENDINGS) {
-    if (stem.length >= 5) out.push(stem + e);
-    if (stem.endsWith(e) && stem.length - e.length >= 5) out.push(stem.slice(0, -e.length));
-  }
-  return out;
-}
+/**
+ * Stems that stemsMatch pairs share their first five letters (or are equal, when shorter): the
+ * key to find candidates by, before stemsMatch decides.
+ */
+const stemKey = (stem: string) => stem.slice(0, 5);
 
 // Particles that belong to the verb before them: "to grow up", "to bring back".
 const PARTICLES = new Set(['up', 'down', 'out', 'off', 'on', 'back', 'over', 'away', 'in']);
 
 interface PhraseWord {
   stem: string;
-  /** The stems it matches (see relatedStems), for lookup in a sentence. */
-  related: string[];
   /** Follows a verb as a particle, so it may close a span: "grew up". */
   particle?: boolean;
   /** Written with a capital in the dictionary: a name, which may match a capitalised English word. */
@@ -93,13 +90,16 @@ interface PhraseWord {
 const phraseCache = new WeakMap<LexiconEntry, PhraseWord[][]>();
 const stemIndexCache = new WeakMap<LexiconEntry, Map<string, { p: number; w: PhraseWord }[]>>();
 
-/** An entry's phrase words by every stem they match: phrase index and word. */
+/** An entry's phrase words by stem key (see stemKey): phrase index and word. */
 function stemIndexOf(entry: LexiconEntry): Map<string, { p: number; w: PhraseWord }[]> {
   let index = stemIndexCache.get(entry);
   if (!index) {
     index = new Map();
     phrasesOf(entry).forEach((phrase, p) => {
-      for (const w of phrase) for (const r of w.related) (index!.get(r) ?? index!.set(r, []).get(r)!).push({ p, w });
+      for (const w of phrase) {
+        const k = stemKey(w.stem);
+        (index!.get(k) ?? index!.set(k, []).get(k)!).push({ p, w });
+      }
     });
     stemIndexCache.set(entry, index);
   }
@@ -118,7 +118,7 @@ function parsePhrases(entry: LexiconEntry): PhraseWord[][] {
     if (/^(see|variant of|old variant of|used in)\b/i.test(sense)) continue;
     // A name or acronym in parentheses is meaning: 央視 "China Central Television (CCTV)".
     const acronyms = [...sense.matchAll(/\(([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*)\)/g)].map((m) => m[1]!);
-    for (const a of acronyms) out.push([{ stem: stem(a), related: [stem(a)], name: true, verb: false }]);
+    for (const a of acronyms) out.push([{ stem: stem(a), name: true, verb: false }]);
     const core = sense
       .replace(/\([^)]*\)/g, ' ')
       .replace(/\[[^\]]*\]/g, ' ')
@@ -130,10 +130,10 @@ function parsePhrases(entry: LexiconEntry): PhraseWord[][] {
       const all = [...phrase.matchAll(/(?:[A-Z]\.){2,}|[A-Za-z0-9]+(?:['’][A-Za-z]+)*/g)].map((m) => m[0]);
       const words: PhraseWord[] = [];
       all.forEach((w, k) => {
-        if (verb && k > 1 && PARTICLES.has(w)) words.push({ stem: w, related: [], name: false, verb, particle: true });
+        if (verb && k > 1 && PARTICLES.has(w)) words.push({ stem: w, name: false, verb, particle: true });
         else if ((!isStopword(w) || /^(US|UK)$/.test(w)) && !/^(sth|sb|etc|one's)$/i.test(w)) {
           const st = stem(w);
-          words.push({ stem: st, related: relatedStems(st), name: /^[A-Z]/.test(w), verb });
+          words.push({ stem: st, name: /^[A-Z]/.test(w), verb });
         }
       });
       if (words.length) out.push(words);
@@ -259,12 +259,6 @@ export function latinMatch(word: string, ctx: EnglishContext): GlossMatch | null
 // Characters too common in compounds to say anything about meaning.
 const WEAK_MORPHEMES = new Set([...'的一不了人大小中上下有在是子兒儿家學学性化者們们個个之以為为所不無无可來来出到得地和與与也都就而及或其這这那此他她它我你把被將将對对從从向於于等多少好年日月天時时事物心手發发生成行方面']);
 
-/**
- * Chinese words share morphemes with words of like meaning: 參與 "to participate" and 參 "to
- * join", 電視台 and 電台 "broadcaster". When the dictionary cannot gloss a word, an English
- * word of its sentence that the reverse dictionary renders with a word sharing one of its
- * characters is weak evidence, taken only where nothing stronger claims that English word.
- */
 // English words too general to point at a meaning: light verbs and the like. Short words
 // (new, two, sure, runs) are as unspecific and are skipped too.
 const LIGHT_WORDS = new Set(
@@ -273,44 +267,34 @@ const LIGHT_WORDS = new Set(
     .map(stem),
 );
 
+/** An English word hundreds of entries render ("big", "person") says nothing about a morpheme. */
 const MAX_RENDERINGS = 250;
 
+/**
+ * Chinese words share morphemes with words of like meaning: 參與 "to participate" and 參 "to
+ * join", 電視台 and 電台 "broadcaster". When the dictionary cannot gloss a word, an English
+ * word of its sentence that the reverse dictionary renders with words sharing one of its
+ * characters is weak evidence, taken only where nothing stronger claims that English word.
+ */
 export class MorphemeEvidence {
-  private readonly charsByStem = new Map<string, Map<string, number>>();
+  private readonly profiles = new Map<string, Map<string, number>>();
 
   constructor(private readonly lexicon: Lexicon) {}
 
-  /**
-   * For an English stem: each character, and how many short words rendering the stem hold it.
-   * A stem hundreds of words render ("big", "person") says nothing: none.
-   */
-  private charsRendering(stem: string): Map<string, number> {
-    let chars = this.charsByStem.get(stem);
-    if (!chars) {
-      chars = new Map();
-      for (const e of this.lexicon.renderingHeadwords(stem, MAX_RENDERINGS)) {
-        if (e.traditional.length > 3 || e.properNoun) continue;
-        // A single character that renders the stem counts as much as two words sharing it.
-        const weight = e.traditional.length === 1 ? 2 : 1;
-        for (let k = 0; k < e.traditional.length; k++) {
-          const t = e.traditional[k]!;
-          const s = e.simplified[k];
-          if (!WEAK_MORPHEMES.has(t)) chars.set(t, (chars.get(t) ?? 0) + weight);
-          if (s && s !== t && !WEAK_MORPHEMES.has(s)) chars.set(s, (chars.get(s) ?? 0) + weight);
-        }
-      }
-      this.charsByStem.set(stem, chars);
-    }
-    return chars;
+  private profile(stem: string): Map<string, number> {
+    let p = this.profiles.get(stem);
+    if (!p) this.profiles.set(stem, (p = this.lexicon.morphemeProfile(stem, MAX_RENDERINGS)));
+    return p;
   }
 
-  matches(word: string, ctx: EnglishContext): GlossMatch[] {
+  /** Candidate spans among the English words `free` leaves (those no stronger evidence took). */
+  matches(word: string, ctx: EnglishContext, free: (start: number, end: number) => boolean = () => true): GlossMatch[] {
     const own = [...new Set(word)].filter((c) => !WEAK_MORPHEMES.has(c));
     if (own.length === 0) return [];
     const out: GlossMatch[] = [];
     ctx.tokens.forEach((t, i) => {
-      if (!t.content || ctx.named[i] || t.text.length < 5 || LIGHT_WORDS.has(t.stem)) return;
-      const chars = this.charsRendering(t.stem);
+      if (!t.content || ctx.named[i] || t.text.length < 5 || LIGHT_WORDS.has(t.stem) || !free(t.start, t.end)) return;
+      const chars = this.profile(t.stem);
       // One word sharing a character may be chance; two, or the character itself, is a pattern,
       // and the more words share it the stronger (安靜, 寂靜, 清靜 … all "quiet").
       const support = own.reduce((n, c) => {

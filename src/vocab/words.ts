@@ -9,7 +9,6 @@ import {
   englishContext,
   latinMatch,
   MorphemeEvidence,
-  stemsMatch,
   transliterationMatch,
   type EnglishContext,
   type GlossMatch,
@@ -104,12 +103,18 @@ type Offer = { o: Occ; m: GlossMatch };
  * an English word rendering one Chinese word is not offered to another (聊天 takes "chat",
  * so 直播 keeps "live" rather than "live chat"). Spans already glossed in the pair stay taken.
  */
-function assignGlosses(p: PairText, here: { d: Draft; o: Occ }[], candidatesOf: (d: Draft, ctx: EnglishContext) => GlossMatch[]): void {
+function assignGlosses(
+  p: PairText,
+  here: { d: Draft; o: Occ }[],
+  candidatesOf: (d: Draft, ctx: EnglishContext, free: (start: number, end: number) => boolean) => GlossMatch[],
+): void {
   const offers: Offer[] = [];
   const taken: [number, number][] = [];
+  for (const { o } of here) if (o.gloss) taken.push([o.gloss.start, o.gloss.end]);
+  const free = (start: number, end: number) => !taken.some(([s, e]) => start < e && s < end);
   for (const { d, o } of here) {
-    if (o.gloss) taken.push([o.gloss.start, o.gloss.end]);
-    else if (d.content || !d.entry) for (const m of candidatesOf(d, p.en)) offers.push({ o, m }); // grammatical words are not glossed
+    // Grammatical words are not glossed.
+    if (!o.gloss && (d.content || !d.entry)) for (const m of candidatesOf(d, p.en, free)) offers.push({ o, m });
   }
   offers.sort((a, b) => b.m.score - a.m.score || b.m.end - b.m.start - (a.m.end - a.m.start));
   for (const { o, m } of offers) {
@@ -172,7 +177,7 @@ export function extractWords(article: Article, pairs: SentencePair[], deps: Voca
   glossByCooccurrence(all, texts);
   // Last, the weakest evidence, for content words still without a gloss.
   const morphemes = new MorphemeEvidence(lexicon);
-  for (const [p, here] of byPair) assignGlosses(p, here, (d, ctx) => (d.entry && d.content ? morphemes.matches(d.text, ctx) : []));
+  for (const [p, here] of byPair) assignGlosses(p, here, (d, ctx, free) => (d.entry && d.content ? morphemes.matches(d.text, ctx, free) : []));
 
   return all.map((d) => {
     const simplified = d.entry?.simplified ?? (article.script === 'traditional' ? dictionary.toSimplified(d.text) : d.text);
@@ -229,25 +234,16 @@ function glossByCooccurrence(drafts: Draft[], texts: PairText[]): void {
       f: p.tokens.filter((t) => byText.get(t.text)?.content).map((t) => t.text),
       e: p.en.tokens.filter((t) => t.content).map((t) => t.stem),
     }));
-  // What the dictionary says each word renders: its sense stems, by their first five letters
-  // (stems that stemsMatch share them), so that a seed check is one lookup and a comparison or two.
-  const senseStems = new Map<string, Map<string, string[]>>();
-  const seed = (f: string, e: string) => {
-    let byPrefix = senseStems.get(f);
-    if (!byPrefix) {
-      byPrefix = new Map();
-      for (const sense of byText.get(f)?.entry?.senses ?? []) {
-        for (const w of sense.split(/[^A-Za-z]+/)) {
-          if (!w) continue;
-          const st = stem(w);
-          const k = st.slice(0, 5);
-          (byPrefix.get(k) ?? byPrefix.set(k, []).get(k)!).push(st);
-        }
-      }
-      senseStems.set(f, byPrefix);
+  // The dictionary's seed: the English stems each word was already glossed with, wherever it was.
+  const glossed = new Map<string, Set<string>>();
+  for (const d of drafts) {
+    for (const o of d.occurrences) {
+      if (!o.gloss) continue;
+      const stems = glossed.get(d.text) ?? glossed.set(d.text, new Set()).get(d.text)!;
+      for (const t of o.p.en.tokens) if (t.start >= o.gloss.start && t.end <= o.gloss.end) stems.add(t.stem);
     }
-    return byPrefix.get(e.slice(0, 5))?.some((st) => stemsMatch(st, e)) ?? false;
-  };
+  }
+  const seed = (f: string, e: string) => glossed.get(f)?.has(e) ?? false;
   const table = new TranslationTable(corpus, seed);
   // English spans each pair's words already render are taken.
   const taken = new Map<PairText, Gloss[]>();

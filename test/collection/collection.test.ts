@@ -142,7 +142,7 @@ describe('zhdeck review', () => {
   it('keeps every committed rating when killed with SIGKILL', async () => {
     const file = freshCollection(fixture('market.interleaved.txt'));
     const N = 4;
-    const child = spawn(process.execPath, [join(root, 'dist/cli/main.js'), 'review', '--collection', file], {
+    const child = spawn(process.execPath, [join(root, 'bin/zhdeck.js'), 'review', '--collection', file], {
       env: { ...process.env, NO_COLOR: '1', ZHDECK_NOW: String(T0) },
     });
     let out = '';
@@ -176,7 +176,7 @@ describe('zhdeck review', () => {
     const file = freshCollection(fixture('market.interleaved.txt'));
     const run = () =>
       new Promise<number | null>((resolve) => {
-        const child = spawn(process.execPath, [join(root, 'dist/cli/main.js'), 'review', '--collection', file, '--limit', '5'], {
+        const child = spawn(process.execPath, [join(root, 'bin/zhdeck.js'), 'review', '--collection', file, '--limit', '5'], {
           env: { ...process.env, NO_COLOR: '1', ZHDECK_NOW: String(T0) },
         });
         child.stdin.end('3\n3\n3\n3\n3\n');
