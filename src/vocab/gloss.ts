@@ -167,11 +167,22 @@ export function dictionaryMatches(entry: LexiconEntry, ctx: EnglishContext): Glo
   // sentence's few stems are looked up in the entry's index, not the other way round.
   const startsOf = new Map<number, number[]>();
   const index = stemIndexOf(entry);
-  for (const [st, positions] of ctx.byStem) {
-    for (const { p, w } of index.get(st) ?? []) {
-      for (const i of positions) if (renders(ctx, i, w)) (startsOf.get(p) ?? startsOf.set(p, []).get(p)!).push(i);
+  const meet = (positions: number[], words: { p: number; w: PhraseWord }[]) => {
+    for (const { p, w } of words) for (const i of positions) if (renders(ctx, i, w)) (startsOf.get(p) ?? startsOf.set(p, []).get(p)!).push(i);
+  };
+  // Walk the smaller of the two: the sentence's stem keys or the entry's.
+  if (ctx.byStem.size <= index.size) {
+    for (const [k, positions] of ctx.byStem) {
+      const words = index.get(k);
+      if (words) meet(positions, words);
+    }
+  } else {
+    for (const [k, words] of index) {
+      const positions = ctx.byStem.get(k);
+      if (positions) meet(positions, words);
     }
   }
+  if (startsOf.size === 0) return out;
   for (const [p, starts] of startsOf) {
     const phrase = phrases[p]!;
     const senseBonus = 0.3 / (p + 1);
@@ -231,21 +242,37 @@ export function dictionaryMatch(entry: LexiconEntry, ctx: EnglishContext): Gloss
  * `spellings` are the word's possible toneless spellings.
  */
 export function transliterationMatch(spellings: string[], ctx: EnglishContext): GlossMatch | null {
-  const wanted = new Set(spellings.filter((s) => s.length >= 3));
-  if (wanted.size === 0) return null;
+  const names = namesOf(ctx);
+  for (const s of spellings) {
+    const m = s.length >= 3 ? names.get(s) : undefined;
+    if (m) return m;
+  }
+  return null;
+}
+
+const nameCache = new WeakMap<EnglishContext, Map<string, GlossMatch>>();
+
+/**
+ * Every way the sentence may spell a name: a capitalised word, or two or three in a row
+ * (each capitalised, or a hyphenated given name: Mei-ling), as lower-case letters run together.
+ */
+function namesOf(ctx: EnglishContext): Map<string, GlossMatch> {
+  let names = nameCache.get(ctx);
+  if (names) return names;
+  names = new Map();
   const toks = ctx.tokens;
   for (let i = 0; i < toks.length; i++) {
     let joined = '';
     for (let k = i; k < Math.min(toks.length, i + 3); k++) {
       const t = toks[k]!;
-      // Each part capitalised, or a hyphenated given name (Mei-ling).
       const hyphenated = k > i && ctx.text[t.start - 1] === '-';
       if (!(/^[A-Z]/.test(t.text) || hyphenated) || (k > i && !adjacent(ctx, k - 1, k))) break;
       joined += t.text.toLowerCase().replace(/[^a-z]/g, '');
-      if (wanted.has(joined)) return { start: toks[i]!.start, end: t.end, score: 2.5 + (k - i), evidence: 'transliteration' };
+      if (!names.has(joined)) names.set(joined, { start: toks[i]!.start, end: t.end, score: 2.5 + (k - i), evidence: 'transliteration' });
     }
   }
-  return null;
+  nameCache.set(ctx, names);
+  return names;
 }
 
 /** The Latin part of a mixed word (T恤 "T-shirt", A股 "A-shares") written the same in English. */

@@ -112,11 +112,12 @@ function assignGlosses(
   const taken: [number, number][] = [];
   for (const { o } of here) if (o.gloss) taken.push([o.gloss.start, o.gloss.end]);
   const free = (start: number, end: number) => !taken.some(([s, e]) => start < e && s < end);
+  const stronger = (a: GlossMatch, b: GlossMatch) => b.score - a.score || b.end - b.start - (a.end - a.start);
   for (const { d, o } of here) {
-    // Grammatical words are not glossed.
-    if (!o.gloss && (d.content || !d.entry)) for (const m of candidatesOf(d, p.en, free)) offers.push({ o, m });
+    // Grammatical words are not glossed. A word's few strongest spans are enough to compete with.
+    if (!o.gloss && (d.content || !d.entry)) for (const m of candidatesOf(d, p.en, free).sort(stronger).slice(0, 4)) offers.push({ o, m });
   }
-  offers.sort((a, b) => b.m.score - a.m.score || b.m.end - b.m.start - (a.m.end - a.m.start));
+  offers.sort((a, b) => stronger(a.m, b.m));
   for (const { o, m } of offers) {
     if (o.gloss || taken.some(([s, e]) => m.start < e && s < m.end)) continue;
     o.gloss = { text: p.en.text.slice(m.start, m.end), pairId: p.pair.id, start: m.start, end: m.end, evidence: m.evidence };
