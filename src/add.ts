@@ -6,6 +6,7 @@ import { fromAnkiCsv } from './export/index.js';
 import { fieldValues, slugOf } from './notes/index.js';
 import { notesFor, type BuildOptions } from './pipeline.js';
 import { Scheduler } from './review/index.js';
+import { append } from './util/collections.js';
 
 export interface AddOptions extends Omit<BuildOptions, 'output'> {
   /** The collection file (default: see collectionPath). */
@@ -27,7 +28,7 @@ const isZhdeckCsv = (bytes: Buffer) => bytes.subarray(0, 64).toString('utf8').re
  */
 export async function add(inputs: string[], opts: AddOptions = {}): Promise<AddResult[]> {
   const groups = new Map<string, CollectionNote[]>();
-  const put = (source: string, n: CollectionNote) => (groups.get(source) ?? groups.set(source, []).get(source)!).push(n);
+  const put = (source: string, n: CollectionNote) => append(groups, source, n);
   const articles: string[] = [];
   for (const file of inputs) {
     const bytes = readBytes(file);

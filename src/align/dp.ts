@@ -126,7 +126,7 @@ export function alignSequences(
   // One sentence each side: a translation of each other is the only reading worth a table.
   if (n === 1 && m === 1) {
     const bead: Bead = { en: [0], zh: [0], confidence: 0 };
-    bead.confidence = confidenceOf(bead, en, zh, lexOf, lenProb, cov);
+    bead.confidence = confidenceOf(bead, en, zh, lexOf, lenProb);
     return [bead];
   }
 
@@ -177,7 +177,7 @@ export function alignSequences(
     j -= b;
   }
   beads.reverse();
-  for (const bead of beads) bead.confidence = confidenceOf(bead, en, zh, lexOf, lenProb, cov);
+  for (const bead of beads) bead.confidence = confidenceOf(bead, en, zh, lexOf, lenProb);
   return beads;
 }
 
@@ -187,7 +187,6 @@ function confidenceOf(
   zh: SentenceEvidence[],
   lexOf: (i0: number, a: number, j0: number, b: number) => number,
   lenProb: (le: number, lz: number) => number,
-  cov: (i: number, j: number) => [number, number],
 ): number {
   const a = bead.en.length;
   const b = bead.zh.length;
@@ -198,6 +197,7 @@ function confidenceOf(
     // Lexical coverage of about a half is already strong evidence for dictionary matching.
     return round(0.6 * Math.min(1, lex / 0.45) + 0.4 * lenProb(le, lz));
   }
+  // A sentence left untranslated inside a translated paragraph: neither side says much.
   return 0.5;
 }
 

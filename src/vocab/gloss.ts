@@ -1,6 +1,7 @@
 import { englishTokens, isStopword, stem, type EnglishToken } from '../lexicon/index.js';
 import type { Lexicon, LexiconEntry } from '../lexicon/index.js';
 import type { GlossEvidence } from './types.js';
+import { append } from '../util/collections.js';
 
 /** An aligned English text, tokenised once. */
 export interface EnglishContext {
@@ -37,7 +38,7 @@ export function englishContext(text: string): EnglishContext {
   tokens.forEach((t, i) => {
     if (t.content) {
       const k = stemKey(t.stem);
-      (byStem.get(k) ?? byStem.set(k, []).get(k)!).push(i);
+      append(byStem, k, i);
     }
   });
   return { text, tokens, named, nominal, byStem, capitalised: tokens.some((t) => /^[A-Z]/.test(t.text)) };
@@ -98,7 +99,7 @@ function stemIndexOf(entry: LexiconEntry): Map<string, { p: number; w: PhraseWor
     phrasesOf(entry).forEach((phrase, p) => {
       for (const w of phrase) {
         const k = stemKey(w.stem);
-        (index!.get(k) ?? index!.set(k, []).get(k)!).push({ p, w });
+        append(index!, k, { p, w });
       }
     });
     stemIndexCache.set(entry, index);
@@ -168,7 +169,7 @@ export function dictionaryMatches(entry: LexiconEntry, ctx: EnglishContext): Glo
   const startsOf = new Map<number, number[]>();
   const index = stemIndexOf(entry);
   const meet = (positions: number[], words: { p: number; w: PhraseWord }[]) => {
-    for (const { p, w } of words) for (const i of positions) if (renders(ctx, i, w)) (startsOf.get(p) ?? startsOf.set(p, []).get(p)!).push(i);
+    for (const { p, w } of words) for (const i of positions) if (renders(ctx, i, w)) append(startsOf, p, i);
   };
   // Walk the smaller of the two: the sentence's stem keys or the entry's.
   if (ctx.byStem.size <= index.size) {

@@ -1,6 +1,6 @@
 import type { Article, Script } from '../article/index.js';
 import type { SentencePair } from '../align/index.js';
-import { fallbackPinyin, stem, type Lexicon, type LexiconEntry } from '../lexicon/index.js';
+import { fallbackPinyin, type Lexicon, type LexiconEntry } from '../lexicon/index.js';
 import type { SegmentDictionary, Segmenter, Token } from '../segment/index.js';
 import { TranslationTable, type CooccurrencePair } from './cooccurrence.js';
 import {
@@ -15,6 +15,7 @@ import {
 } from './gloss.js';
 import { isContentEntry, usefulness } from './select.js';
 import type { Gloss, Occurrence, Word } from './types.js';
+import { append } from '../util/collections.js';
 
 /** How many uses of a word are weighed to choose its entry or learn its translation. */
 const SAMPLE = 24;
@@ -173,7 +174,7 @@ export function extractWords(article: Article, pairs: SentencePair[], deps: Voca
   const all = [...drafts.values()];
   // Each pair's word occurrences, so that linking a pair looks at that pair only.
   const byPair = new Map<PairText, { d: Draft; o: Occ }[]>();
-  for (const d of all) for (const o of d.occurrences) (byPair.get(o.p) ?? byPair.set(o.p, []).get(o.p)!).push({ d, o });
+  for (const d of all) for (const o of d.occurrences) append(byPair, o.p, { d, o });
   for (const [p, here] of byPair) assignGlosses(p, here, glossCandidates);
   glossByCooccurrence(all, texts);
   // Last, the weakest evidence, for content words still without a gloss.
@@ -248,7 +249,7 @@ function glossByCooccurrence(drafts: Draft[], texts: PairText[]): void {
   const table = new TranslationTable(corpus, seed);
   // English spans each pair's words already render are taken.
   const taken = new Map<PairText, Gloss[]>();
-  for (const x of drafts) for (const y of x.occurrences) if (y.gloss) (taken.get(y.p) ?? taken.set(y.p, []).get(y.p)!).push(y.gloss);
+  for (const x of drafts) for (const y of x.occurrences) if (y.gloss) append(taken, y.p, y.gloss);
   for (const d of needy) {
     for (const o of d.occurrences.filter((x) => relevant.has(x.p))) {
       const spans = taken.get(o.p) ?? [];
@@ -258,7 +259,7 @@ function glossByCooccurrence(drafts: Draft[], texts: PairText[]): void {
       const tok = free.find((t) => t.stem === best.e)!;
       o.gloss = { text: tok.text, pairId: o.p.pair.id, start: tok.start, end: tok.end, evidence: 'cooccurrence' };
       o.score = best.p;
-      (taken.get(o.p) ?? taken.set(o.p, []).get(o.p)!).push(o.gloss);
+      append(taken, o.p, o.gloss);
     }
   }
 }
