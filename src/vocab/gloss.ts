@@ -242,6 +242,12 @@ export function dictionaryMatch(entry: LexiconEntry, ctx: EnglishContext): Gloss
  * A name spelled in pinyin: 杭州 → "Hangzhou", 抖音 → "Douyin", 郭家坤 → "Guo Jiakun".
  * `spellings` are the word's possible toneless spellings.
  */
+/** Whether any name in the sentence starts with one of these letters: a cheap test before spelling a word out. */
+export function mayNameStartWith(starts: string[], ctx: EnglishContext): boolean {
+  for (const name of namesOf(ctx).keys()) if (starts.some((s) => s && name.startsWith(s))) return true;
+  return false;
+}
+
 export function transliterationMatch(spellings: string[], ctx: EnglishContext): GlossMatch | null {
   const names = namesOf(ctx);
   for (const s of spellings) {

@@ -9,6 +9,7 @@ import {
   englishContext,
   latinMatch,
   MorphemeEvidence,
+  mayNameStartWith,
   transliterationMatch,
   type EnglishContext,
   type GlossMatch,
@@ -51,7 +52,11 @@ function joinByEvidence(tokens: Token[], zh: string, en: EnglishContext, lexicon
       const entry = lexicon.has(text) ? lexicon.preferred(text) : null;
       const evidence = entry
         ? (dictionaryMatch(entry, en)?.score ?? 0) >= 3 // two or more English words, a whole phrase
-        : names && text.length <= 4 && !run.every((t) => lexicon.has(t.text) && t.text.length > 1) && transliterationMatch(spell(text), en) !== null;
+        : names &&
+          text.length <= 4 &&
+          mayNameStartWith(lexicon.readingLetters(text[0]!), en) &&
+          !run.every((t) => lexicon.has(t.text) && t.text.length > 1) &&
+          transliterationMatch(spell(text), en) !== null;
       if (!evidence) continue;
       out.push({ text, start: run[0]!.start, end: run[n - 1]!.end, kind: 'han' });
       i += n - 1;
