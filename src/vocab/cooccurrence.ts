@@ -16,7 +16,9 @@ export type Seed = (f: string, e: string) => boolean;
 export class TranslationTable {
   private readonly fIds = new Map<string, number>();
   private readonly eIds = new Map<string, number>();
-  /** t[f * E + e], dense: an article has a few hundred words on each side. */
+  /** The cell of each (f, e) that co-occur, by f * |E| + e: only those can have t > 0. */
+  private readonly cells = new Map<number, number>();
+  /** t(e | f) per cell. Sparse: a long article has thousands of words on each side, few of them together. */
   private t: Float64Array;
 
   constructor(pairs: CooccurrencePair[], seed: Seed, iterations = 5) {
@@ -25,37 +27,51 @@ export class TranslationTable {
     const E = this.eIds.size;
     const fWords = [...this.fIds.keys()];
     const eWords = [...this.eIds.keys()];
-    this.t = new Float64Array(this.fIds.size * E);
-    // Initialise uniformly over co-occurring stems, with dictionary agreements weighted up.
-    for (const { f, e } of corpus) for (const fi of f) for (const ei of e) this.t[fi * E + ei] = seed(fWords[fi]!, eWords[ei]!) ? 10 : 1;
-    this.normalise(E);
+    const rowOf: number[] = [];
+    const initial: number[] = [];
+    // Per pair, for each English word in turn, the cells of the pair's Chinese words: the E step's loop.
+    const links = corpus.map(({ f, e }) => {
+      const out = new Int32Array(f.length * e.length);
+      let k = 0;
+      for (const ei of e) {
+        for (const fi of f) {
+          const key = fi * E + ei;
+          let c = this.cells.get(key);
+          if (c === undefined) {
+            this.cells.set(key, (c = rowOf.length));
+            rowOf.push(fi);
+            // Initialise uniformly over co-occurring stems, with dictionary agreements weighted up.
+            initial.push(seed(fWords[fi]!, eWords[ei]!) ? 10 : 1);
+          }
+          out[k++] = c;
+        }
+      }
+      return { width: f.length, out };
+    });
+    const rows = Int32Array.from(rowOf);
+    this.t = Float64Array.from(initial);
+    normalise(this.t, rows, this.fIds.size);
     for (let it = 0; it < iterations; it++) {
       const counts = new Float64Array(this.t.length);
-      for (const { f, e } of corpus) {
-        for (const ei of e) {
+      for (const { width, out } of links) {
+        for (let base = 0; base < out.length; base += width) {
           let total = 0;
-          for (const fi of f) total += this.t[fi * E + ei]!;
+          for (let k = base; k < base + width; k++) total += this.t[out[k]!]!;
           if (total === 0) continue;
-          for (const fi of f) counts[fi * E + ei]! += this.t[fi * E + ei]! / total;
+          for (let k = base; k < base + width; k++) counts[out[k]!]! += this.t[out[k]!]! / total;
         }
       }
       this.t = counts;
-      this.normalise(E);
-    }
-  }
-
-  private normalise(E: number): void {
-    for (let row = 0; row < this.t.length; row += E) {
-      let sum = 0;
-      for (let k = row; k < row + E; k++) sum += this.t[k]!;
-      if (sum > 0) for (let k = row; k < row + E; k++) this.t[k]! /= sum;
+      normalise(this.t, rows, this.fIds.size);
     }
   }
 
   prob(e: string, f: string): number {
     const fi = this.fIds.get(f);
     const ei = this.eIds.get(e);
-    return fi === undefined || ei === undefined ? 0 : this.t[fi * this.eIds.size + ei]!;
+    if (fi === undefined || ei === undefined) return 0;
+    const c = this.cells.get(fi * this.eIds.size + ei);
+    return c === undefined ? 0 : this.t[c]!;
   }
 
   /** The English stem `f` most likely translates to, among `candidates`, with its probability. */
@@ -66,5 +82,15 @@ export class TranslationTable {
       if (p > 0 && (!best || p > best.p)) best = { e, p };
     }
     return best;
+  }
+}
+
+/** Makes each Chinese word's probabilities sum to 1. */
+function normalise(t: Float64Array, rows: Int32Array, F: number): void {
+  const sums = new Float64Array(F);
+  for (let c = 0; c < t.length; c++) sums[rows[c]!]! += t[c]!;
+  for (let c = 0; c < t.length; c++) {
+    const sum = sums[rows[c]!]!;
+    if (sum > 0) t[c]! /= sum;
   }
 }

@@ -155,7 +155,10 @@ export function extractWords(article: Article, pairs: SentencePair[], deps: Voca
       if (t.kind !== 'han') continue;
       let d = drafts.get(t.text);
       if (!d) drafts.set(t.text, (d = { text: t.text, entry: null, nameLike: true, content: false, spellings: spell(t.text), occurrences: [] }));
-      d.occurrences.push({ p, start: t.start, end: t.end, gloss: null, score: 0 });
+      // The score starts as -0, a double, not the small integer 0: storing a fractional score
+      // later would otherwise change the hidden class of every occurrence (measured: pass one
+      // of glossing a 1 MB article, 230 → 190 ms).
+      d.occurrences.push({ p, start: t.start, end: t.end, gloss: null, score: -0 });
     }
   }
 
