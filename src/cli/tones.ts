@@ -1,7 +1,5 @@
-import type { createColors } from 'picocolors';
-
-type Colors = ReturnType<typeof createColors>;
 import { toneOf } from '../lexicon/index.js';
+import type { Colors } from './output.js';
 
 // Conventional tone colours (Pleco/MDBG style): 1 red, 2 green/yellow, 3 blue, 4 purple.
 const TONE = ['reset', 'red', 'green', 'blue', 'magenta', 'gray'] as const;

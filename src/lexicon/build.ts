@@ -24,8 +24,8 @@ type ReadingRanker = (entry: CedictEntry) => number;
  * 長 cháng before zhǎng) and how a whole word is read (長大 zhǎng dà). CEDICT orders its
  * entries alphabetically, so we borrow that knowledge to order them.
  */
-async function readingRanker(): Promise<ReadingRanker> {
-  const { pinyin, polyphonic } = await import('pinyin-pro');
+function readingRanker(): ReadingRanker {
+  const { pinyin, polyphonic } = require('pinyin-pro') as typeof import('pinyin-pro');
   const norm = (p: string) => p.toLowerCase().replace(/u:/g, 'v').replace(/ü/g, 'v').replace(/5\b/g, '0').replace(/\s+/g, ' ').trim();
   const cache = new Map<string, string[]>();
   return (e) => {
@@ -80,7 +80,7 @@ export function readCedictEntries(): CedictEntry[] {
 export async function buildLexicon(parsed: CedictEntry[] = readCedictEntries()): Promise<LexiconFiles> {
   const counts = new Map<string, number>();
   for (const e of parsed) counts.set(e.simplified, (counts.get(e.simplified) ?? 0) + 1);
-  const rank = await readingRanker();
+  const rank = readingRanker();
   // Reading evidence is asked only where a headword has several entries to order.
   const score = parsed.map((e, i) => ({
     e,

@@ -24,7 +24,7 @@ function current(): Buffer | null {
 
 /** Builds data/lexicon.bin and data/lexicon-records.bin from CC-CEDICT (install time, or once if missing or stale). */
 export async function prepareLexicon(entries?: import('./cedict.js').CedictEntry[]): Promise<LexiconFiles> {
-  const { buildLexicon } = await import('./build.js');
+  const { buildLexicon } = require('./build.js') as typeof import('./build.js');
   const files = await buildLexicon(entries);
   // Records first: an index is only ever next to the records it was built with.
   writeFileAtomic(recordsPath(), files.records);

@@ -1,11 +1,11 @@
-import * as crypto from 'node:crypto';
+import crypto, { createHash } from 'node:crypto';
 
 // genanki's alphabet: Anki's own base91 for note GUIDs.
 const BASE91 = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&()*+,-./:;<=>?@[]^_`{|}~';
 
 // One-shot hashing (Node ≥ 20.12) skips building a Hash object per note: a deck has thousands.
-const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 'buffer') => Buffer }).hash;
-const sha256 = (text: string): Buffer => (oneShot ? oneShot('sha256', text, 'buffer') : crypto.createHash('sha256').update(text, 'utf8').digest());
+const oneShot = crypto.hash as typeof crypto.hash | undefined;
+const sha256 = (text: string): Buffer => (oneShot ? oneShot('sha256', text, 'buffer') : createHash('sha256').update(text, 'utf8').digest());
 
 /**
  * A GUID made the way genanki's guid_for makes it: the first 8 bytes of the SHA-256 of the

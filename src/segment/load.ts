@@ -12,8 +12,8 @@ let shared: SegmentDictionary | undefined;
 
 /** Builds data/segment.bin (install time, or once if it is missing or stale). */
 export async function prepareSegmentData(entries?: Iterable<import('../lexicon/index.js').LexiconEntry>): Promise<Buffer> {
-  const { buildSegmentData } = await import('./build.js');
-  const { readCedictEntries } = await import('../lexicon/build.js');
+  const { buildSegmentData } = require('./build.js') as typeof import('./build.js');
+  const { readCedictEntries } = require('../lexicon/build.js') as typeof import('../lexicon/build.js');
   const buf = await buildSegmentData(entries ?? readCedictEntries());
   writeFileAtomic(segmentDataPath(), buf);
   return buf;

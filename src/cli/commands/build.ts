@@ -17,9 +17,9 @@ interface Options {
 }
 
 /** A progress bar on stderr for builds of several articles, when a person is watching. */
-async function progressBar(total: number): Promise<((done: number) => void) | undefined> {
+function progressBar(total: number): ((done: number) => void) | undefined {
   if (total < 3 || !process.stderr.isTTY) return undefined;
-  const { SingleBar, Presets } = (await import('cli-progress')).default;
+  const { SingleBar, Presets } = require('cli-progress') as typeof import('cli-progress');
   const bar = new SingleBar({ stream: process.stderr, format: 'articles {bar} {value}/{total}', hideCursor: true, clearOnComplete: true }, Presets.shades_classic);
   bar.start(total, 0);
   return (done) => {
@@ -35,7 +35,7 @@ export default async function run(inputs: string[], opts: Options): Promise<void
   const bad = tags?.find((t) => /["]/.test(t));
   if (bad) throw new UserError(`a tag may not hold a quote: ${bad}`, '--tags');
   const known = opts.known ? await readKnownWords(opts.known) : undefined;
-  const progress = await progressBar(inputs.length);
+  const progress = progressBar(inputs.length);
   const summary = await build(inputs, {
     output: opts.output,
     deck: opts.deck,
