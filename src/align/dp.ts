@@ -73,29 +73,30 @@ export function alignSequences(
   const centre = (i: number) => (n === 0 ? 0 : (i * m) / n);
   const covE = new Map<number, number>();
   const covZ = new Map<number, number>();
-  const pairKey = (i: number, j: number) => i * (m + 1) + j;
-  const cov = (i: number, j: number): [number, number] => {
-    const k = pairKey(i, j);
-    let e = covE.get(k);
-    if (e === undefined) {
-      e = coveredMass(en[i]!, zh[j]!);
-      covE.set(k, e);
+  /** The key of sentence pair (i, j) in covE and covZ, its coverage computed on first use. */
+  const cov = (i: number, j: number): number => {
+    const k = i * (m + 1) + j;
+    if (!covE.has(k)) {
+      covE.set(k, coveredMass(en[i]!, zh[j]!));
       covZ.set(k, coveredMass(zh[j]!, en[i]!));
     }
-    return [e, covZ.get(k)!];
+    return k;
   };
 
+  // The DP calls lexOf for every cell and shape: it allocates nothing (no tuples, one scratch
+  // array as wide as the widest shape), which halves the garbage of aligning a long article.
+  const zhHit = new Float64Array(Math.max(1, ...params.shapes.map((shape) => shape[1])));
   const lexOf = (i0: number, a: number, j0: number, b: number) => {
     let enHit = 0;
     let enMass = 0;
     let zhMass = 0;
-    const zhHit = new Float64Array(b);
+    zhHit.fill(0, 0, b);
     for (let i = i0; i < i0 + a; i++) {
       let hit = 0;
       for (let j = j0; j < j0 + b; j++) {
-        const [e, z] = cov(i, j);
-        hit += e;
-        zhHit[j - j0]! += z;
+        const k = cov(i, j);
+        hit += covE.get(k)!;
+        zhHit[j - j0]! += covZ.get(k)!;
       }
       enHit += Math.min(hit, en[i]!.mass);
       enMass += en[i]!.mass;
@@ -143,18 +144,21 @@ export function alignSequences(
       if (i === 0 && j === 0) continue;
       let top = -Infinity;
       let arg = -1;
-      params.shapes.forEach(([a, b, prior], s) => {
+      for (let s = 0; s < params.shapes.length; s++) {
+        const shape = params.shapes[s]!;
+        const a = shape[0];
+        const b = shape[1];
         const pi = i - a;
         const pj = j - b;
-        if (pi < 0 || pj < 0) return;
+        if (pi < 0 || pj < 0) continue;
         const prev = best[pi * cols + pj]!;
-        if (prev === -Infinity || !inBand(pi, pj)) return;
-        const v = prev + beadScore(pi, a, pj, b, prior);
+        if (prev === -Infinity || !inBand(pi, pj)) continue;
+        const v = prev + beadScore(pi, a, pj, b, shape[2]);
         if (v > top) {
           top = v;
           arg = s;
         }
-      });
+      }
       best[i * cols + j] = top;
       back[i * cols + j] = arg;
     }

@@ -9,7 +9,7 @@ import { chineseNumbers, englishNumbers } from './numbers.js';
  * (TikTok), and pinyin spellings of names (杭州 → hangzhou, 郭家坤 → guojiakun).
  */
 export interface Item {
-  ids: Int32Array;
+  ids: readonly number[];
   weight: number;
   /** An English word that may be a Chinese name in pinyin: its letters ("hangzhou", "guojiakun"). */
   names?: string[];
@@ -17,8 +17,8 @@ export interface Item {
 
 export interface SentenceEvidence {
   items: Item[];
-  /** Every id of the sentence's items. */
-  all: Set<number>;
+  /** Every id of the sentence's items, sorted, each once. */
+  all: Int32Array;
   /** Whether the sentence's Han characters can spell these letters in pinyin (Chinese only). */
   spells?: (letters: string) => boolean;
   /** Total item weight: what full coverage would be. */
@@ -35,7 +35,7 @@ const SENSE_NOISE = new Set(['particl', 'marker', 'classifier', 'surnam', 'varia
 
 export class EvidenceSpace {
   private readonly ids = new Map<string, number>();
-  private readonly zhWordCache = new Map<string, Int32Array>();
+  private readonly zhWordCache = new Map<string, number[]>();
 
   constructor(private readonly lexicon: Lexicon) {}
 
@@ -46,7 +46,7 @@ export class EvidenceSpace {
   }
 
   /** Stems of a Chinese word's senses (all entries, first senses of each), as ids. */
-  private zhWordIds(word: string): Int32Array {
+  private zhWordIds(word: string): number[] {
     let ids = this.zhWordCache.get(word);
     if (ids) return ids;
     const set = new Set<number>();
@@ -57,7 +57,7 @@ export class EvidenceSpace {
       }
       if (e.flags.includes('proper-noun')) set.add(this.id(`~${pinyinLetters(e.pinyin)}`));
     }
-    ids = Int32Array.from(set);
+    ids = [...set];
     this.zhWordCache.set(word, ids);
     return ids;
   }
@@ -91,7 +91,7 @@ export class EvidenceSpace {
       const ch = sentence[pos]!;
       if (/[A-Za-z0-9]/.test(ch)) {
         const m = /^[A-Za-z0-9][A-Za-z0-9.,'’-]*/.exec(sentence.slice(pos))![0];
-        if (/[A-Za-z]/.test(m)) items.push({ ids: Int32Array.of(this.id(`@${m.toLowerCase()}`)), weight: 2 });
+        if (/[A-Za-z]/.test(m)) items.push({ ids: [this.id(`@${m.toLowerCase()}`)], weight: 2 });
         pos += m.length;
         continue;
       }
@@ -108,7 +108,7 @@ export class EvidenceSpace {
       }
       pos += word.length;
     }
-    for (const n of chineseNumbers(sentence)) items.push({ ids: Int32Array.of(this.id(`#${n}`)), weight: 2 });
+    for (const n of chineseNumbers(sentence)) items.push({ ids: [this.id(`#${n}`)], weight: 2 });
     const evidence = finish(items, sentence.replace(/\s/g, '').length);
     evidence.spells = this.speller([...sentence.replace(/[^\p{Script=Han}]/gu, '')]);
     return evidence;
@@ -128,28 +128,55 @@ export class EvidenceSpace {
         if (next && /^[A-Z][a-z]+$/.test(next.text)) names.push((t.text + next.text).toLowerCase());
         for (const n of names) ids.push(this.id(`~${n}`));
       }
-      items.push({ ids: Int32Array.from(ids), weight: 1, ...(names.length ? { names } : {}) });
+      items.push({ ids, weight: 1, ...(names.length ? { names } : {}) });
     });
-    for (const n of englishNumbers(sentence)) items.push({ ids: Int32Array.of(this.id(`#${n}`)), weight: 2 });
+    for (const n of englishNumbers(sentence)) items.push({ ids: [this.id(`#${n}`)], weight: 2 });
     return finish(items, sentence.replace(/\s/g, '').length);
   }
 }
 
 function finish(items: Item[], length: number): SentenceEvidence {
-  const all = new Set<number>();
   let mass = 0;
+  let count = 0;
   for (const it of items) {
     mass += it.weight;
-    for (const id of it.ids) all.add(id);
+    count += it.ids.length;
   }
-  return { items, all, mass, length };
+  const ids = new Int32Array(count);
+  count = 0;
+  for (const it of items) for (let q = 0; q < it.ids.length; q++) ids[count++] = it.ids[q]!;
+  ids.sort();
+  let n = 0;
+  for (let k = 0; k < ids.length; k++) if (k === 0 || ids[k] !== ids[k - 1]) ids[n++] = ids[k]!;
+  return { items, all: ids.subarray(0, n), mass, length };
 }
 
-/** The weight of `a`'s items that find any of their ids in `b`, or whose name `b` spells. */
+/** Whether a sorted id array holds an id (binary search: a sentence has a few dozen). */
+function holds(all: Int32Array, id: number): boolean {
+  let lo = 0;
+  let hi = all.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = all[mid]!;
+    if (v === id) return true;
+    if (v < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/**
+ * The weight of `a`'s items that find any of their ids in `b`, or whose name `b` spells.
+ * Called for every sentence pair in the aligner's band: plain loops, no closures.
+ */
 export function coveredMass(a: SentenceEvidence, b: SentenceEvidence): number {
   let m = 0;
-  for (const it of a.items) {
-    if (it.ids.some((id) => b.all.has(id)) || (b.spells && it.names?.some(b.spells))) m += it.weight;
+  for (let k = 0; k < a.items.length; k++) {
+    const it = a.items[k]!;
+    let hit = false;
+    for (let q = 0; q < it.ids.length && !hit; q++) hit = holds(b.all, it.ids[q]!);
+    if (!hit && b.spells && it.names) hit = it.names.some(b.spells);
+    if (hit) m += it.weight;
   }
   return m;
 }

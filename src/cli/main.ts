@@ -105,7 +105,4 @@ program
   .option('--json', 'print one object')
   .action(lazy('stats'));
 
-// A reader that goes away (`zhdeck words … | head`) is not a failure.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => (e.code === 'EPIPE' ? process.exit(0) : handleFailure(e)));
-
 program.parseAsync(process.argv).catch(handleFailure);

@@ -104,12 +104,28 @@ export interface EnglishToken {
 // Dotted abbreviations (U.S.) are one word; hyphenated compounds are their parts ("Beijing-based").
 const WORD = /(?:[A-Z]\.){2,}|[A-Za-z0-9]+(?:['’][A-Za-z]+)*/g;
 
+/** A word's stem and whether it carries content, remembered like stems. */
+const wordCache = new Map<string, { stem: string; content: boolean }>();
+
+function wordInfo(word: string): { stem: string; content: boolean } {
+  let info = wordCache.get(word);
+  if (!info) {
+    info = { stem: stem(word), content: (!isStopword(word) || /^(US|UK)$/.test(word)) && /[A-Za-z]/.test(word) };
+    if (wordCache.size < 100_000) wordCache.set(word, info);
+  }
+  return info;
+}
+
 /** The words of an English sentence, with offsets, stems and whether each carries content. */
 export function englishTokens(text: string): EnglishToken[] {
   const out: EnglishToken[] = [];
-  for (const m of text.matchAll(WORD)) {
+  // exec, not matchAll: every sentence of an article comes through here, and the iterator
+  // allocates for each word. Nothing called in the loop uses WORD.
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
     const t = m[0];
-    out.push({ text: t, start: m.index, end: m.index + t.length, stem: stem(t), content: (!isStopword(t) || /^(US|UK)$/.test(t)) && /[A-Za-z]/.test(t) });
+    const info = wordInfo(t);
+    out.push({ text: t, start: m.index, end: m.index + t.length, stem: info.stem, content: info.content });
   }
   return out;
 }

@@ -350,11 +350,31 @@ export class Lexicon {
   scriptEvidence(text: string): { traditional: number; simplified: number } {
     let traditional = 0;
     let simplified = 0;
-    for (const ch of text) {
-      if (this.traditionalOnly.has(ch)) traditional++;
-      else if (this.simplifiedOnly.has(ch)) simplified++;
+    // By code unit against a table (a whole article comes through here); characters outside
+    // the BMP go to the sets.
+    const side = (this.scriptTable ??= this.makeScriptTable());
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      let s = side[code]!;
+      if (code >= 0xd800 && code < 0xdc00 && i + 1 < text.length) {
+        const ch = text.slice(i, i + 2);
+        s = this.traditionalOnly.has(ch) ? 1 : this.simplifiedOnly.has(ch) ? 2 : 0;
+        i++;
+      }
+      if (s === 1) traditional++;
+      else if (s === 2) simplified++;
     }
     return { traditional, simplified };
+  }
+
+  private scriptTable?: Uint8Array;
+
+  /** Per BMP code unit: 1 only Traditional, 2 only Simplified, 0 either or neither. */
+  private makeScriptTable(): Uint8Array {
+    const table = new Uint8Array(0x10000);
+    for (const ch of this.simplifiedOnly) if (ch.length === 1) table[ch.charCodeAt(0)] = 2;
+    for (const ch of this.traditionalOnly) if (ch.length === 1) table[ch.charCodeAt(0)] = 1;
+    return table;
   }
 
   /** Whether a character is among the few thousand in everyday use (either script). */

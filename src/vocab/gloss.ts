@@ -166,24 +166,31 @@ export function dictionaryMatches(entry: LexiconEntry, ctx: EnglishContext): Glo
   const phrases = phrasesOf(entry);
   // Where each phrase's words occur in the sentence: the only places a span can start. The
   // sentence's few stems are looked up in the entry's index, not the other way round.
-  const startsOf = new Map<number, number[]>();
+  // This runs for every occurrence of every word, and mostly finds nothing: until it finds
+  // something it allocates next to nothing (hits as flat pairs, no iterators or entries).
+  const hits: number[] = []; // phrase index, token index, …
   const index = stemIndexOf(entry);
   const meet = (positions: number[], words: { p: number; w: PhraseWord }[]) => {
-    for (const { p, w } of words) for (const i of positions) if (renders(ctx, i, w)) append(startsOf, p, i);
+    for (let a = 0; a < words.length; a++) {
+      const { p, w } = words[a]!;
+      for (let b = 0; b < positions.length; b++) if (renders(ctx, positions[b]!, w)) hits.push(p, positions[b]!);
+    }
   };
   // Walk the smaller of the two: the sentence's stem keys or the entry's.
   if (ctx.byStem.size <= index.size) {
-    for (const [k, positions] of ctx.byStem) {
+    ctx.byStem.forEach((positions, k) => {
       const words = index.get(k);
       if (words) meet(positions, words);
-    }
+    });
   } else {
-    for (const [k, words] of index) {
+    index.forEach((words, k) => {
       const positions = ctx.byStem.get(k);
       if (positions) meet(positions, words);
-    }
+    });
   }
-  if (startsOf.size === 0) return out;
+  if (hits.length === 0) return out;
+  const startsOf = new Map<number, number[]>();
+  for (let h = 0; h < hits.length; h += 2) append(startsOf, hits[h]!, hits[h + 1]!);
   for (const [p, starts] of startsOf) {
     const phrase = phrases[p]!;
     const senseBonus = 0.3 / (p + 1);

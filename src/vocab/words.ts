@@ -35,6 +35,11 @@ interface PairText {
   en: EnglishContext;
 }
 
+const allHan = (tokens: Token[], from: number, to: number) => {
+  for (let k = from; k < to; k++) if (tokens[k]!.kind !== 'han') return false;
+  return true;
+};
+
 /**
  * Where the English sentence shows that the segmenter cut one word in two, join the pieces:
  * a name it spells in pinyin (郭家 + 坤 → 郭家坤, "Guo Jiakun"), or a dictionary word it
@@ -45,20 +50,21 @@ function joinByEvidence(tokens: Token[], zh: string, en: EnglishContext, lexicon
   const names = en.capitalised;
   for (let i = 0; i < tokens.length; i++) {
     let joined = false;
-    for (const n of [3, 2]) {
-      const run = tokens.slice(i, i + n);
-      if (run.length < n || run.some((t) => t.kind !== 'han')) continue;
-      const text = zh.slice(run[0]!.start, run[n - 1]!.end);
+    for (let n = 3; n >= 2; n--) {
+      if (i + n > tokens.length || !allHan(tokens, i, i + n)) continue;
+      const start = tokens[i]!.start;
+      const end = tokens[i + n - 1]!.end;
+      const text = zh.slice(start, end);
       const entry = lexicon.has(text) ? lexicon.preferred(text) : null;
       const evidence = entry
         ? (dictionaryMatch(entry, en)?.score ?? 0) >= 3 // two or more English words, a whole phrase
         : names &&
           text.length <= 4 &&
           mayNameStartWith(lexicon.readingLetters(text[0]!), en) &&
-          !run.every((t) => lexicon.has(t.text) && t.text.length > 1) &&
+          !tokens.slice(i, i + n).every((t) => lexicon.has(t.text) && t.text.length > 1) &&
           transliterationMatch(spell(text), en) !== null;
       if (!evidence) continue;
-      out.push({ text, start: run[0]!.start, end: run[n - 1]!.end, kind: 'han' });
+      out.push({ text, start, end, kind: 'han' });
       i += n - 1;
       joined = true;
       break;
@@ -121,7 +127,10 @@ function assignGlosses(
   const stronger = (a: GlossMatch, b: GlossMatch) => b.score - a.score || b.end - b.start - (a.end - a.start);
   for (const { d, o } of here) {
     // Grammatical words are not glossed. A word's few strongest spans are enough to compete with.
-    if (!o.gloss && (d.content || !d.entry)) for (const m of candidatesOf(d, p.en, free).sort(stronger).slice(0, 4)) offers.push({ o, m });
+    if (o.gloss || !(d.content || !d.entry)) continue;
+    const spans = candidatesOf(d, p.en, free);
+    if (spans.length > 1) spans.sort(stronger);
+    for (let k = 0; k < spans.length && k < 4; k++) offers.push({ o, m: spans[k]! });
   }
   offers.sort((a, b) => stronger(a.m, b.m));
   for (const { o, m } of offers) {

@@ -6,7 +6,7 @@ import { parseCommand, runSession, Scheduler, type Command, type ReviewIO, type 
 import { UserError } from '../../util/errors.js';
 import { now } from '../../util/clock.js';
 import { parseCount } from '../args.js';
-import { colors } from '../output.js';
+import { colors, writeOut } from '../output.js';
 
 interface Options {
   collection?: string;
@@ -30,7 +30,7 @@ function lineIO(style: Style): ReviewIO & { close(): void } {
   return {
     interactive: false,
     style,
-    show: (text) => void process.stdout.write(`${text}\n`),
+    show: (text) => writeOut(`${text}\n`),
     async ask(): Promise<Command> {
       for (;;) {
         const next = await lines.next();
@@ -54,10 +54,10 @@ function keyIO(style: Style): ReviewIO & { close(): void } {
   return {
     interactive: true,
     style,
-    show: (text) => void process.stdout.write(`${text}\n`),
+    show: (text) => writeOut(`${text}\n`),
     ask: (stage) =>
       new Promise<Command>((resolve) => {
-        process.stdout.write(`${hint(stage)}\n`);
+        writeOut(`${hint(stage)}\n`);
         const onKey = (_: string, key: { name?: string; ctrl?: boolean; sequence?: string }) => {
           let cmd: Command | null = null;
           if (key.ctrl && key.name === 'c') cmd = { type: 'quit' };

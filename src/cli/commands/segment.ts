@@ -1,7 +1,8 @@
 import { segmentText } from '../../pipeline.js';
 import { readInput } from '../input.js';
+import { writeOut } from '../output.js';
 
 export default async function run(file: string | undefined): Promise<void> {
   const { name, bytes } = await readInput(file);
-  process.stdout.write(await segmentText(bytes, name));
+  writeOut(await segmentText(bytes, name));
 }
