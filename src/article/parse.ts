@@ -16,6 +16,14 @@ export interface ParseOptions {
 
 const ref = (u: Unit) => ({ file: u.file, line: u.line });
 
+/** A paragraph with no translation (yet). */
+const oneSided = (u: Unit): ParagraphPair => ({
+  en: u.lang === 'en' ? u.text : null,
+  zh: u.lang === 'zh' ? u.text : null,
+  kind: u.caption ? 'caption' : 'body',
+  source: ref(u),
+});
+
 /** Drops Chinese paragraphs that repeat an earlier one verbatim (the seed prints each twice). */
 function dropRepeats(units: Unit[]): Unit[] {
   const seen = new Set<string>();
@@ -92,10 +100,8 @@ function interleavedPairs(units: Unit[]): ParagraphPair[] {
   const pairs: ParagraphPair[] = [];
   let open: ParagraphPair | null = null; // the pair still waiting for its translation
   for (const u of units) {
-    const kind: ParagraphKind = u.caption ? 'caption' : 'body';
     if (u.lang === lead) {
-      open = { en: null, zh: null, kind, source: ref(u) };
-      open[u.lang] = u.text;
+      open = oneSided(u);
       pairs.push(open);
     } else if (open && open[u.lang] === null) {
       open[u.lang] = u.text;
@@ -104,20 +110,14 @@ function interleavedPairs(units: Unit[]): ParagraphPair[] {
       // A second paragraph translating the same one.
       open[u.lang] = `${open[u.lang]}\n${u.text}`;
     } else {
-      pairs.push({ en: u.lang === 'en' ? u.text : null, zh: u.lang === 'zh' ? u.text : null, kind, source: ref(u) });
+      pairs.push(oneSided(u));
     }
   }
   return pairs;
 }
 
 /** One-sided paragraphs in reading order; align pairs them (layouts that do not pair by position). */
-const unpaired = (units: Unit[]): ParagraphPair[] =>
-  units.map((u) => ({
-    en: u.lang === 'en' ? u.text : null,
-    zh: u.lang === 'zh' ? u.text : null,
-    kind: u.caption ? 'caption' : 'body',
-    source: ref(u),
-  }));
+const unpaired = (units: Unit[]): ParagraphPair[] => units.map(oneSided);
 
 // What news sites append to an article: sign-ups, credits, standards notices.
 const BOILERPLATE =

@@ -39,6 +39,10 @@ function checkHeader(path: string): void {
 /** A review row that no undo row takes back. */
 export const NOT_UNDONE = 'NOT EXISTS (SELECT 1 FROM revlog u WHERE u.undoes = r.id)';
 
+/** A deck and its subdecks, as SQL on notes `n` with its parameters; nothing without a deck. */
+const deckFilter = (deck?: string): { sql: string; params: string[] } =>
+  deck ? { sql: 'AND (n.deck = ? OR n.deck LIKE ?)', params: [deck, `${deck}::%`] } : { sql: '', params: [] };
+
 const BUSY = 'the collection is busy: another zhdeck is writing to it; try again in a moment';
 
 /** Turns SQLite's failures on a damaged or locked file into one-line user errors. */
@@ -212,15 +216,16 @@ export class Collection {
 
   /** Cards already seen (learning, review, relearning) due by `until`, soonest first. */
   dueCards(until: number, deck?: string, limit = -1): CardRow[] {
+    const inDeck = deckFilter(deck);
     return this.read(() =>
       (
         this.db
           .prepare(
             `SELECT ${Collection.CARD_COLUMNS} FROM cards c JOIN notes n ON n.id = c.note_id
-             WHERE c.suspended = 0 AND c.state != 0 AND c.due <= ? ${deck ? 'AND (n.deck = ? OR n.deck LIKE ?)' : ''}
+             WHERE c.suspended = 0 AND c.state != 0 AND c.due <= ? ${inDeck.sql}
              ORDER BY c.due, c.id LIMIT ?`,
           )
-          .all(...(deck ? [until, deck, `${deck}::%`, limit] : [until, limit])) as Record<string, unknown>[]
+          .all(until, ...inDeck.params, limit) as Record<string, unknown>[]
       ).map((r) => this.toCard(r)),
     );
   }
@@ -231,17 +236,18 @@ export class Collection {
    */
   newCards(limit: number, since: number, deck?: string): CardRow[] {
     if (limit <= 0) return [];
+    const inDeck = deckFilter(deck);
     return this.read(() =>
       (
         this.db
           .prepare(
             `SELECT ${Collection.CARD_COLUMNS} FROM cards c JOIN notes n ON n.id = c.note_id
-             WHERE c.suspended = 0 AND c.state = 0 ${deck ? 'AND (n.deck = ? OR n.deck LIKE ?)' : ''}
+             WHERE c.suspended = 0 AND c.state = 0 ${inDeck.sql}
              AND c.note_id NOT IN (SELECT s.note_id FROM revlog r JOIN cards s ON s.id = r.card_id
                                    WHERE r.time >= ? AND r.kind = 'review' AND ${NOT_UNDONE})
              ORDER BY c.note_id, c.ord LIMIT ?`,
           )
-          .all(...(deck ? [deck, `${deck}::%`, since, limit] : [since, limit])) as Record<string, unknown>[]
+          .all(...inDeck.params, since, limit) as Record<string, unknown>[]
       ).map((r) => this.toCard(r)),
     );
   }
@@ -253,7 +259,7 @@ export class Collection {
         this.db
           .prepare(
             `SELECT count(*) FROM revlog r WHERE r.kind = 'review' AND r.time >= ? AND json_extract(r.state_before, '$.state') = 0
-             AND NOT EXISTS (SELECT 1 FROM revlog u WHERE u.undoes = r.id)`,
+             AND ${NOT_UNDONE}`,
           )
           .pluck()
           .get(since) as number,

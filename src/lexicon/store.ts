@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { pack, unpack } from '../util/pack.js';
 import { SortedKeys } from '../util/keys.js';
+import { append } from '../util/collections.js';
 import type { Classifier, EntryFlag, LexiconEntry } from './types.js';
 import { pinyinLetters } from './pinyin.js';
 import { senseStems, stemmerSignature } from './english.js';
@@ -72,12 +73,6 @@ export function isCurrent(index: Buffer, recordsHead: Buffer): boolean {
 /** Reads bytes [start, end) of the records, as text. */
 export type RecordReader = (start: number, end: number) => string;
 
-/** Records held in memory (tests, tools). */
-export const recordsInMemory =
-  (records: Buffer): RecordReader =>
-  (start, end) =>
-    records.toString('utf8', start, end);
-
 export interface LexiconSource {
   /** Entries in preference order within each headword: the order lookups return them in. */
   entries: LexiconEntry[];
@@ -99,11 +94,7 @@ const STAMP = 16;
 export function encodeLexicon(src: LexiconSource): LexiconFiles {
   const byKey = new Map<string, number[]>();
   src.entries.forEach((e, id) => {
-    for (const key of new Set([e.traditional, e.simplified])) {
-      let ids = byKey.get(key);
-      if (!ids) byKey.set(key, (ids = []));
-      ids.push(id);
-    }
+    for (const key of new Set([e.traditional, e.simplified])) append(byKey, key, id);
   });
   const { keys, offsets: keyOffsets, firstUnit, sorted } = SortedKeys.pack(byKey.keys());
   const postingStarts = new Uint32Array(sorted.length + 1);

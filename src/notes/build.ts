@@ -1,6 +1,7 @@
 import type { Article } from '../article/index.js';
-import type { SentencePair } from '../align/index.js';
+import { textOf, type SentencePair } from '../align/index.js';
 import type { Occurrence, Word } from '../vocab/index.js';
+import { append } from '../util/collections.js';
 import { guidFor } from './guid.js';
 import { escapeHtml, markSpans, pinyinHtml } from './html.js';
 import type { ClozeNote, Note, NoteKind, TranslationNote, VocabularyNote } from './types.js';
@@ -38,8 +39,10 @@ export function slugOf(title: string): string {
   return (slug.length > 60 ? slug.slice(0, 60).replace(/-[^-]*$/, '') : slug) || 'article';
 }
 
-const zhOf = (p: SentencePair) => p.zh.map((s) => s.text).join('');
-const enOf = (p: SentencePair) => p.en.map((s) => s.text).join(' ');
+const zhOf = (p: SentencePair) => textOf(p.zh, 'zh');
+/** The word in the script it is not written in here, when that differs. */
+const otherForm = (w: Word) => (w.text === w.simplified ? w.traditional : w.simplified);
+const enOf = (p: SentencePair) => textOf(p.en, 'en');
 
 /** A cloze hint: the contextual gloss, else the first sense, short and free of cloze syntax. */
 function hintFor(word: Word, o: Occurrence): string {
@@ -58,7 +61,7 @@ function wordLine(w: Word): string {
 }
 
 function renderWordLine(w: Word): string {
-  const other = w.text === w.simplified ? w.traditional : w.simplified;
+  const other = otherForm(w);
   const alt = other !== w.text ? ` <span class="alt">${escapeHtml(other)}</span>` : '';
   const senses = w.senses.slice(0, 3).join('; ');
   return `<div class="word"><span class="hanzi">${escapeHtml(w.text)}</span>${alt} ${pinyinHtml(w.pinyin)}${senses ? ` ${escapeHtml(senses)}` : ''}</div>`;
@@ -102,7 +105,7 @@ function translationNote(p: SentencePair, guid: string, deck: string, tags: stri
 }
 
 function vocabularyNote(w: Word, pairs: Map<string, SentencePair>, deck: string, tags: string[]): VocabularyNote {
-  const other = w.text === w.simplified ? w.traditional : w.simplified;
+  const other = otherForm(w);
   const example = w.occurrences.find((o) => o.gloss && o.gloss === w.gloss) ?? w.occurrences[0]!;
   const pair = pairs.get(example.pairId)!;
   const zh = markSpans(zhOf(pair), [example], (inner) => `<b>${inner}</b>`);
@@ -136,16 +139,14 @@ function vocabularyNote(w: Word, pairs: Map<string, SentencePair>, deck: string,
  */
 export function makeNotes(sets: StudySet[], opts: NoteOptions = {}): Note[] {
   const byGuid = new Map<string, Note>();
-  const add = (n: Note) => {
-    const seen = byGuid.get(n.guid);
-    if (seen) seen.tags = [...new Set([...seen.tags, ...n.tags])];
-    else byGuid.set(n.guid, n);
-  };
-  // A sentence met again (a repeated line) is the note already made: only its tags may grow.
+  // A note met again (a repeated line, a word of two articles) is the note already made: only its tags may grow.
   const made = (guid: string, tags: string[]) => {
     const seen = byGuid.get(guid);
     if (seen) seen.tags = [...new Set([...seen.tags, ...tags])];
     return seen !== undefined;
+  };
+  const add = (n: Note) => {
+    if (!made(n.guid, n.tags)) byGuid.set(n.guid, n);
   };
   for (const { article, pairs, words } of sets) {
     const deck = opts.deck ?? deckFor(article.title);
@@ -154,13 +155,7 @@ export function makeNotes(sets: StudySet[], opts: NoteOptions = {}): Note[] {
     const tagsOf = (kind: NoteKind) => tags.get(kind)!;
     const byId = new Map(pairs.map((p) => [p.id, p]));
     const targets = new Map<string, { word: Word; o: Occurrence }[]>();
-    for (const word of words) {
-      for (const o of word.occurrences) {
-        let list = targets.get(o.pairId);
-        if (!list) targets.set(o.pairId, (list = []));
-        list.push({ word, o });
-      }
-    }
+    for (const word of words) for (const o of word.occurrences) append(targets, o.pairId, { word, o });
     for (const p of pairs) {
       if (p.zh.length === 0) continue;
       const t = targets.get(p.id);

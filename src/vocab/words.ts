@@ -1,5 +1,5 @@
 import type { Article, Script } from '../article/index.js';
-import type { SentencePair } from '../align/index.js';
+import { textOf, type SentencePair } from '../align/index.js';
 import { fallbackPinyin, type Lexicon, type LexiconEntry } from '../lexicon/index.js';
 import type { SegmentDictionary, Segmenter, Token } from '../segment/index.js';
 import { TranslationTable, type CooccurrencePair } from './cooccurrence.js';
@@ -153,8 +153,8 @@ export function extractWords(article: Article, pairs: SentencePair[], deps: Voca
   const texts: PairText[] = pairs
     .filter((p) => p.zh.length > 0)
     .map((pair) => {
-      const zh = pair.zh.map((s) => s.text).join('');
-      const en = englishContext(pair.en.map((s) => s.text).join(' '));
+      const zh = textOf(pair.zh, 'zh');
+      const en = englishContext(textOf(pair.en, 'en'));
       return { pair, zh, en, tokens: joinByEvidence(segmenter.segment(zh, article.script), zh, en, lexicon, spell) };
     });
 

@@ -1,4 +1,5 @@
 import { align, alignLines } from '../../pipeline.js';
+import { textOf } from '../../align/index.js';
 import type { Layout, Script } from '../../article/index.js';
 import { colors, printJson, printLines } from '../output.js';
 
@@ -40,8 +41,8 @@ export default async function run(inputs: string[], opts: Options): Promise<void
           id: articles.length > 1 ? `${a + 1}:${p.id}` : p.id,
           en: p.en.map((s) => s.index),
           zh: p.zh.map((s) => s.index),
-          enText: p.en.map((s) => s.text).join(' '),
-          zhText: p.zh.map((s) => s.text).join(''),
+          enText: textOf(p.en, 'en'),
+          zhText: textOf(p.zh, 'zh'),
           confidence: p.confidence,
         });
       }

@@ -1,12 +1,12 @@
 // The review path: this module must load neither the segmenter nor the lexicon.
-import { emitKeypressEvents } from 'node:readline';
-import { createInterface } from 'node:readline';
+import { createInterface, emitKeypressEvents } from 'node:readline';
 import { Collection, collectionPath } from '../../collection/index.js';
 import { parseCommand, runSession, Scheduler, type Command, type ReviewIO, type Style } from '../../review/index.js';
 import { UserError } from '../../util/errors.js';
 import { now } from '../../util/clock.js';
 import { parseCount } from '../args.js';
 import { colors, writeOut } from '../output.js';
+import { toneColour } from '../tones.js';
 
 interface Options {
   collection?: string;
@@ -16,11 +16,9 @@ interface Options {
   retention?: string;
 }
 
-// Pinyin tone colours (the Pleco/MDBG convention): 1 red, 2 green, 3 blue, 4 purple, 5 grey.
 function styleFor(stream: NodeJS.WriteStream): Style {
   const c = colors(stream);
-  const tones = [c.reset, c.red, c.green, c.blue, c.magenta, c.gray];
-  return { bold: c.bold, dim: c.dim, underline: c.underline, cyan: c.cyan, tone: (t, s) => (tones[t] ?? c.reset)(s) };
+  return { bold: c.bold, dim: c.dim, underline: c.underline, cyan: c.cyan, tone: (t, s) => toneColour(c, t)(s) };
 }
 
 /** Line mode: one command per line from standard input (scripts, tests, pipes). */
