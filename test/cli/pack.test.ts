@@ -1,7 +1,7 @@
 // The CLI runs from dist/zhdeck.js, the pack of compiled modules (scripts/bundle.cjs): these
 // check what the pack must keep of Node's own loading, on a copy of the installed package.
 import { describe, expect, it } from 'vitest';
-import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { root, scratch } from '../helpers.js';
@@ -68,5 +68,8 @@ describe('the packed CLI', () => {
       const r = run(dir, ['lookup', '銀行', '--json']);
       expect({ name, status: r.status, stdout: r.stdout }).toEqual({ name, status: 0, stdout: expected.stdout });
     }
+    rmSync(cache, { force: true });
+    const none = run(dir, ['lookup', '銀行', '--json']);
+    expect({ status: none.status, stdout: none.stdout }).toEqual({ status: 0, stdout: expected.stdout });
   });
 });
