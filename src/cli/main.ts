@@ -95,14 +95,23 @@ program
   .option('--deck <name>', 'only this deck (and its subdecks)')
   .option('--limit <n>', 'stop after this many ratings')
   .option('--new-limit <n>', 'new cards a day (default 20)')
-  .option('--retention <r>', 'desired retention (default 0.9)')
+  .option('--retention <r>', 'desired retention, kept for the collection from then on (default 0.9)')
+  .option('--max-interval <days>', 'the longest interval, kept for the collection from then on (default 36500)')
   .action(lazy('review'));
 
 program
   .command('stats')
-  .description('counts of cards, notes, reviews, due and new cards, true retention, and the week ahead')
+  .description('counts of cards, notes, reviews, due and new cards; reviews due in the next 30 days and done in the last 30, true retention by month')
   .option('--collection <file>', 'the collection (default: $ZHDECK_COLLECTION, else $XDG_DATA_HOME/zhdeck/collection.db)')
   .option('--json', 'print one object')
   .action(lazy('stats'));
+
+program
+  .command('optimize')
+  .description("fit FSRS parameters to your own review history, compare them with the defaults, and review with them from then on")
+  .option('--collection <file>', 'the collection (default: $ZHDECK_COLLECTION, else $XDG_DATA_HOME/zhdeck/collection.db)')
+  .option('--deck <name>', 'fit this deck (and its subdecks) alone and keep its parameters for it')
+  .option('--json', 'print the fit as one object')
+  .action(lazy('optimize'));
 
 program.parseAsync(process.argv).catch(handleFailure);

@@ -1,4 +1,4 @@
-export type { AddSummary, CardRow, CardState, CollectionNote, NoteRecord, ReviewRecord, StoredNote } from './types.js';
+export type { AddSummary, CardCount, CardRow, CardState, CollectionNote, FitReview, NoteRecord, ReviewDay, ReviewRecord, StoredNote } from './types.js';
 export { Collection, asUserError, NOT_UNDONE, type OpenOptions } from './collection.js';
 export { SCHEMA_VERSION } from './schema.js';
 export { cardsOf, toCollectionNote } from './notes.js';

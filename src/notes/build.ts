@@ -3,6 +3,7 @@ import { textOf, type SentencePair } from '../align/index.js';
 import type { Occurrence, Word } from '../vocab/index.js';
 import { append } from '../util/collections.js';
 import { guidFor } from './guid.js';
+import { sentenceSibling } from './sibling.js';
 import { escapeHtml, markSpans, pinyinHtml } from './html.js';
 import type { ClozeNote, Note, NoteKind, TranslationNote, VocabularyNote } from './types.js';
 
@@ -84,6 +85,7 @@ function clozeNote(p: SentencePair, targets: { word: Word; o: Occurrence }[], gu
     deck,
     tags,
     cards: order.length,
+    sibling: sentenceSibling(zh),
     fields: {
       Text: `<div class="zh">${text}</div>${en ? `<div class="en">${escapeHtml(en)}</div>` : ''}`,
       'Back Extra': order.map(wordLine).join(''),
@@ -100,6 +102,7 @@ function translationNote(p: SentencePair, guid: string, deck: string, tags: stri
     deck,
     tags,
     cards: 2,
+    sibling: sentenceSibling(zh),
     fields: { Front: `<div class="zh">${escapeHtml(zh)}</div>`, Back: `<div class="en">${escapeHtml(enOf(p))}</div>` },
   };
 }
@@ -116,11 +119,13 @@ function vocabularyNote(w: Word, pairs: Map<string, SentencePair>, deck: string,
     w.senses.length ? `<div class="senses">${escapeHtml(w.senses.join('; '))}</div>` : '',
     `<div class="example"><div class="zh">${zh}</div>${en ? `<div class="en">${en}</div>` : ''}</div>`,
   ];
+  // The Simplified form: the same word met in a Traditional and a Simplified article is one note.
+  const guid = guidFor(APP, 'vocabulary', w.simplified);
   return {
     kind: 'vocabulary',
     type: 'Basic (and reversed card)',
-    // The Simplified form: the same word met in a Traditional and a Simplified article is one note.
-    guid: guidFor(APP, 'vocabulary', w.simplified),
+    guid,
+    sibling: guid,
     deck,
     tags: w.properNoun ? [...tags, 'name'] : tags,
     cards: 2,

@@ -3,3 +3,4 @@ export { fieldValues } from './types.js';
 export { makeNotes, deckFor, slugOf, type StudySet, type NoteOptions } from './build.js';
 export { guidFor } from './guid.js';
 export { escapeHtml, pinyinHtml } from './html.js';
+export { sentenceSibling, siblingFromFields } from './sibling.js';

@@ -9,6 +9,8 @@ interface NoteBase {
   tags: string[];
   /** How many cards Anki makes of it. */
   cards: number;
+  /** What its cards share with other notes' cards (see sibling.ts): not studied on one day. */
+  sibling: string;
 }
 
 /** One Chinese sentence with one cloze per target word; the English sentence as context. */
