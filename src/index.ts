@@ -8,6 +8,7 @@ export * from './notes/index.js';
 export * from './export/index.js';
 export * from './collection/index.js';
 export * from './review/index.js';
+export * from './optimize/index.js';
 export * from './pipeline.js';
 export * from './add.js';
 export { UserError } from './util/errors.js';

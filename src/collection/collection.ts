@@ -269,11 +269,14 @@ export class Collection {
     return this.read(() => (this.stmt('SELECT learned FROM review_days WHERE day = ?').pluck().get(localDate(t)) as number | undefined) ?? 0);
   }
 
-  /** Cards already seen (not suspended) due in [from, to): a day's load, for load balancing and the forecast. */
-  dueCount(from: number, to: number): number {
-    return this.read(
-      () => this.stmt('SELECT count(*) FROM cards c WHERE c.suspended = 0 AND c.state != 0 AND c.due >= ? AND c.due < ?').pluck().get(from, to) as number,
-    );
+  /** Cards already studied (not suspended) due on a local day (YYYY-MM-DD), as the triggers keep them: one row. */
+  dueOn(day: string): number {
+    return this.read(() => (this.stmt('SELECT n FROM due_days WHERE day = ?').pluck().get(day) as number | undefined) ?? 0);
+  }
+
+  /** The same up to and including a day: what is due that day and overdue. */
+  dueBy(day: string): number {
+    return this.read(() => this.stmt('SELECT total(n) FROM due_days WHERE day <= ?').pluck().get(day) as number);
   }
 
   /** When the siblings of a card (other cards of its note or sibling notes) already seen are due. */

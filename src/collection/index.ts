@@ -1,6 +1,6 @@
 export type { AddSummary, CardCount, CardRow, CardState, CollectionNote, FitReview, NoteRecord, ReviewDay, ReviewRecord, StoredNote } from './types.js';
 export { Collection, asUserError, NOT_UNDONE, type OpenOptions } from './collection.js';
-export { SCHEMA_VERSION } from './schema.js';
+export { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 export { cardsOf, toCollectionNote } from './notes.js';
 export { collectionPath } from './paths.js';
 export { collectionStats, type Stats } from './stats.js';

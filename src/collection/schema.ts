@@ -9,7 +9,7 @@ export const SCHEMA_VERSION = 2;
  * Migrations, in order: MIGRATIONS[k] takes a collection from version k to k + 1. Each runs in
  * the same transaction as the version bump, so a collection is never half-migrated.
  */
-const MIGRATIONS: string[] = [
+export const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   CREATE TABLE notes (
@@ -99,6 +99,29 @@ const MIGRATIONS: string[] = [
   END;
   CREATE TRIGGER cards_count_delete AFTER DELETE ON cards BEGIN
     UPDATE card_counts SET n = n - 1 WHERE state = OLD.state AND suspended = OLD.suspended;
+  END;
+
+  -- Cards already studied (not suspended) due on each local day, kept by triggers: the load
+  -- balancer weighs the days of a fuzz range by these, and stats charts the month ahead.
+  CREATE TABLE due_days (
+    day TEXT PRIMARY KEY,            -- local date, YYYY-MM-DD
+    n INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  INSERT INTO due_days (day, n)
+  SELECT date(due / 1000, 'unixepoch', 'localtime') AS d, count(*) FROM cards WHERE suspended = 0 AND state != 0 GROUP BY d;
+  CREATE TRIGGER cards_due_insert AFTER INSERT ON cards WHEN NEW.suspended = 0 AND NEW.state != 0 BEGIN
+    INSERT INTO due_days (day, n) VALUES (date(NEW.due / 1000, 'unixepoch', 'localtime'), 1)
+    ON CONFLICT (day) DO UPDATE SET n = n + 1;
+  END;
+  CREATE TRIGGER cards_due_update AFTER UPDATE OF due, state, suspended ON cards BEGIN
+    UPDATE due_days SET n = n - 1
+    WHERE OLD.suspended = 0 AND OLD.state != 0 AND day = date(OLD.due / 1000, 'unixepoch', 'localtime');
+    INSERT INTO due_days (day, n) SELECT date(NEW.due / 1000, 'unixepoch', 'localtime'), 1
+    WHERE NEW.suspended = 0 AND NEW.state != 0
+    ON CONFLICT (day) DO UPDATE SET n = n + 1;
+  END;
+  CREATE TRIGGER cards_due_delete AFTER DELETE ON cards WHEN OLD.suspended = 0 AND OLD.state != 0 BEGIN
+    UPDATE due_days SET n = n - 1 WHERE day = date(OLD.due / 1000, 'unixepoch', 'localtime');
   END;
 
   -- The review log summed per local day, kept by a trigger: what stats charts and the daily

@@ -50,10 +50,10 @@ export function collectionStats(c: Collection, now: number): Stats {
     m.passed += d.passed;
     months.set(d.day.slice(0, 7), m);
   }
-  const forecastDays = Array.from({ length: FORECAST_DAYS }, (_, k) => ({
-    date: localDate(dayStart(now, k)),
-    due: c.dueCount(k === 0 ? Number.MIN_SAFE_INTEGER : dayStart(now, k), dayStart(now, k + 1)),
-  }));
+  const forecastDays = Array.from({ length: FORECAST_DAYS }, (_, k) => {
+    const date = localDate(dayStart(now, k));
+    return { date, due: k === 0 ? c.dueBy(date) : c.dueOn(date) };
+  });
   return {
     cards: counts.reduce((n, r) => n + r.n, 0),
     notes: c.noteCount(),

@@ -1,9 +1,9 @@
-import { dayStart } from '../util/clock.js';
+import { dayStart, localDate } from '../util/clock.js';
 
 /** What the load balancer asks of the collection. */
 export interface Load {
-  /** Cards already studied due in [from, to) (ms). */
-  dueCount(from: number, to: number): number;
+  /** Cards already studied due on a local day (YYYY-MM-DD). */
+  dueOn(day: string): number;
   /** When a card's siblings (already studied) are due (ms). */
   siblingDues(cardId: number): number[];
 }
@@ -29,11 +29,11 @@ export function seededRandom(seed: string): number {
 /**
  * Chooses the day a review card comes back, within its fuzz range, as Anki's load balancer does:
  * each day weighted by (1 / cards due that day)^2.15 × (1 / interval)^3 (a day with none weighs
- * 1), days near a sibling's due day weighed down, one drawn with the card's seed. Counts are
- * read per day from the collection and kept until `forget()` (after each rating).
+ * 1), days near a sibling's due day weighed down, one drawn with the card's seed. A day's
+ * count is one row the collection keeps (due_days), read once until `forget()` (after each rating).
  */
 export class LoadBalancer {
-  private readonly counts = new Map<number, number>();
+  private readonly counts = new Map<string, number>();
   private siblings: { cardId: number; days: number[] } | undefined;
 
   constructor(private readonly load: Load) {}
@@ -45,9 +45,9 @@ export class LoadBalancer {
   }
 
   private dueOn(now: number, days: number): number {
-    const from = dayStart(now, days);
-    let n = this.counts.get(from);
-    if (n === undefined) this.counts.set(from, (n = this.load.dueCount(from, dayStart(now, days + 1))));
+    const day = localDate(dayStart(now, days));
+    let n = this.counts.get(day);
+    if (n === undefined) this.counts.set(day, (n = this.load.dueOn(day)));
     return n;
   }
 
