@@ -261,7 +261,7 @@ describe('zhdeck stats', () => {
     expect(zhdeck(['stats', '--collection', file]).stdout).toMatch(/due now · \d+ new · \d+ cards in \d+ notes · 3 reviews/);
   });
 
-  it('the review path loads neither jieba nor the lexicon', () => {
+  it('the review path loads neither jieba nor the lexicon, nor the optimizer', () => {
     const file = freshCollection();
     const log = join(scratch(), 'loaded.txt');
     const hook = join(scratch(), 'hook.cjs');
@@ -278,7 +278,7 @@ describe('zhdeck stats', () => {
       expect(r.status).toBe(0);
       const loaded = readFileSync(log, 'utf8');
       expect(loaded).toContain('better_sqlite3.node');
-      expect(loaded).not.toMatch(/jieba|lexicon\.bin|segment\.bin|cedict/);
+      expect(loaded).not.toMatch(/jieba|lexicon\.bin|segment\.bin|cedict|open-spaced-repetition|cli-progress/);
     }
   });
 });

@@ -1,7 +1,7 @@
 // The CLI of issue 14, as a subprocess on real SQLite files with the clock fixed: settings kept by
 // the collection, `zhdeck optimize`, the stats charts, the retrievability line, sibling keys.
 import { describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { fixture, scratch, zhdeck } from '../helpers.js';
@@ -172,23 +172,6 @@ describe('the review screen', () => {
     expect(review(file, '4\n', T0, ['--limit', '1']).status).toBe(0);
     const later = review(file, 'q\n', T0 + 30 * DAY);
     expect(later.stdout).toMatch(/── review · .*──\nretrievability \d+% · stability \d/);
-  });
-
-  it('optimize, review and stats: review and stats never load the optimizer', () => {
-    const file = freshCollection();
-    const log = join(scratch(), 'loaded.txt');
-    const hook = join(scratch(), 'hook.cjs');
-    writeFileSync(
-      hook,
-      `const fs = require('fs'); const seen = [];
-       const rf = fs.readFileSync; fs.readFileSync = function (p, ...a) { seen.push(String(p)); return rf.call(this, p, ...a); };
-       const dl = process.dlopen; process.dlopen = function (m, p, ...a) { seen.push(String(p)); return dl.call(this, m, p, ...a); };
-       process.on('exit', () => fs.writeFileSync(${JSON.stringify(log)}, seen.join('\\n')));`,
-    );
-    for (const args of [['stats'], ['review', '--limit', '1']]) {
-      expect(zhdeck([...args, '--collection', file], { input: '3\n', env: { NODE_OPTIONS: `--require ${hook}` } }).status).toBe(0);
-      expect(readFileSync(log, 'utf8')).not.toMatch(/open-spaced-repetition|cli-progress/);
-    }
   });
 });
 

@@ -124,7 +124,10 @@ describe('load balancing', () => {
     const sibling = T0 + (min_ivl + 1) * DAY;
     const b = new LoadBalancer({ ...load(T0, even), siblingDues: () => [sibling] });
     const chosen = Array.from({ length: 200 }, (_, k) => b.choose(30, min_ivl, max_ivl, T0, 7, `seed-${k}`)!);
+    expect(chosen.every((d) => d >= min_ivl && d <= max_ivl)).toBe(true);
     expect(chosen.filter((d) => d === min_ivl + 1)).toHaveLength(0);
+    // The days next to it are weighed down too (0.2 at one day away), the far ones not.
+    expect(chosen.filter((d) => d === min_ivl + 2).length).toBeLessThan(chosen.filter((d) => d === max_ivl).length);
   });
 
   it('through the scheduler, on a real collection: the preview and the rating agree, within the fuzz range', () => {
