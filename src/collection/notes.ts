@@ -1,4 +1,5 @@
 import type { NoteType } from '../notes/index.js';
+import { siblingFromFields } from '../notes/sibling.js';
 import type { CollectionNote, NoteRecord } from './types.js';
 
 const CLOZE = /\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}/g;
@@ -25,7 +26,6 @@ export const toCollectionNote = (n: NoteRecord): CollectionNote => ({
   deck: n.deck,
   fields: [...n.fields],
   tags: [...n.tags],
-  // Loaded here only: it hashes (node:crypto), which `stats` and `review` need not load.
-  sibling: n.sibling ?? (require('../notes/sibling.js') as typeof import('../notes/sibling.js')).siblingFromFields(n.kind, n.guid, n.fields),
+  sibling: n.sibling ?? siblingFromFields(n.kind, n.guid, n.fields),
   cards: cardsOf(n.type, n.fields),
 });

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { siblingFromFields } from '../notes/sibling.js';
 import type { NoteKind } from '../notes/types.js';
 
 /** The schema version this code reads and writes (PRAGMA user_version). */
@@ -156,8 +157,6 @@ export const MIGRATIONS: readonly string[] = [
  */
 const BACKFILL: Record<number, (db: Database.Database) => void> = {
   1: (db) => {
-    // Loaded here only: it hashes (node:crypto), which `stats` and `review` need not load.
-    const { siblingFromFields } = require('../notes/sibling.js') as typeof import('../notes/sibling.js');
     const set = db.prepare('UPDATE notes SET sibling = ? WHERE id = ?');
     const rows = db.prepare('SELECT id, guid, kind, fields FROM notes').all() as { id: number; guid: string; kind: NoteKind; fields: string }[];
     for (const n of rows) set.run(siblingFromFields(n.kind, n.guid, JSON.parse(n.fields) as string[]), n.id);
