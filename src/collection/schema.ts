@@ -135,14 +135,14 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   INSERT INTO review_days (day, reviews, learned, mature, passed)
   SELECT date(time / 1000, 'unixepoch', 'localtime') AS d, count(*), total(s = 0), total(s = 2), total(s = 2 AND rating > 1)
-  FROM (SELECT r.time, r.rating, json_extract(r.state_before, '$.state') AS s FROM revlog r
+  FROM (SELECT r.time, r.rating, coalesce(json_extract(r.state_before, '$.state'), -1) AS s FROM revlog r
         WHERE r.kind = 'review' AND NOT EXISTS (SELECT 1 FROM revlog u WHERE u.undoes = r.id))
   GROUP BY d;
   CREATE TRIGGER revlog_days AFTER INSERT ON revlog BEGIN
     INSERT INTO review_days (day, reviews, learned, mature, passed)
     SELECT date(r.time / 1000, 'unixepoch', 'localtime'), k, k * (s = 0), k * (s = 2), k * (s = 2 AND r.rating > 1)
     FROM (SELECT CASE NEW.kind WHEN 'review' THEN 1 ELSE -1 END AS k) AS sign
-    JOIN (SELECT time, rating, json_extract(state_before, '$.state') AS s FROM revlog
+    JOIN (SELECT time, rating, coalesce(json_extract(state_before, '$.state'), -1) AS s FROM revlog
           WHERE id = CASE NEW.kind WHEN 'review' THEN NEW.id ELSE NEW.undoes END) AS r
     WHERE true
     ON CONFLICT (day) DO UPDATE SET reviews = reviews + excluded.reviews, learned = learned + excluded.learned,
