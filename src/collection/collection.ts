@@ -382,12 +382,11 @@ export class Collection {
     return this.write(fn);
   }
 
-  /** A setting stored in the collection (JSON), or undefined. */
-  setting<T>(key: string): T | undefined {
-    return this.read(() => {
-      const v = this.stmt('SELECT value FROM config WHERE key = ?').pluck().get(key) as string | undefined;
-      return v === undefined ? undefined : (JSON.parse(v) as T);
-    });
+  /** The settings stored in the collection, by key (JSON values): one read for all. */
+  settings(): Record<string, unknown> {
+    return this.read(() =>
+      Object.fromEntries((this.stmt('SELECT key, value FROM config').all() as { key: string; value: string }[]).map((r) => [r.key, JSON.parse(r.value)])),
+    );
   }
 
   setSetting(key: string, value: unknown): void {

@@ -1,4 +1,5 @@
 import type { Collection } from '../collection/index.js';
+import { UserError } from '../util/errors.js';
 import { LoadBalancer } from './balance.js';
 import { DEFAULT_MAXIMUM_INTERVAL, DEFAULT_RETENTION, Scheduler } from './scheduler.js';
 
@@ -12,12 +13,19 @@ export interface ReviewSettings {
 
 const KEYS = { retention: 'retention', maximumInterval: 'maximum_interval', parameters: 'fsrs_parameters' } as const;
 
+const isParameters = (w: unknown) => Array.isArray(w) && w.length >= 17 && w.every((x) => typeof x === 'number' && Number.isFinite(x));
+
+/** The collection's settings, defaults for those never set; one that is not what it should be is a user error saying how to set it again. */
 export function readSettings(c: Collection): ReviewSettings {
-  return {
-    retention: c.setting<number>(KEYS.retention) ?? DEFAULT_RETENTION,
-    maximumInterval: c.setting<number>(KEYS.maximumInterval) ?? DEFAULT_MAXIMUM_INTERVAL,
-    parameters: c.setting<Record<string, number[]>>(KEYS.parameters) ?? {},
-  };
+  const stored = c.settings();
+  const bad = (key: string, fix: string) => new UserError(`holds a setting "${key}" that is not valid (${JSON.stringify(stored[key])}): ${fix}`, c.path);
+  const retention = stored[KEYS.retention] ?? DEFAULT_RETENTION;
+  if (typeof retention !== 'number' || !(retention > 0 && retention < 1)) throw bad(KEYS.retention, 'set it again with `zhdeck review --retention 0.9`');
+  const maximumInterval = stored[KEYS.maximumInterval] ?? DEFAULT_MAXIMUM_INTERVAL;
+  if (!Number.isInteger(maximumInterval) || (maximumInterval as number) < 1) throw bad(KEYS.maximumInterval, 'set it again with `zhdeck review --max-interval 36500`');
+  const parameters = stored[KEYS.parameters] ?? {};
+  if (typeof parameters !== 'object' || parameters === null || !Object.values(parameters).every(isParameters)) throw bad(KEYS.parameters, 'fit them again with `zhdeck optimize`');
+  return { retention, maximumInterval: maximumInterval as number, parameters: parameters as Record<string, number[]> };
 }
 
 export function saveSettings(c: Collection, change: Partial<ReviewSettings>): void {
@@ -26,9 +34,14 @@ export function saveSettings(c: Collection, change: Partial<ReviewSettings>): vo
   });
 }
 
-/** Stores fitted parameters for a deck and its subdecks, or for the whole collection (no deck). */
-export function saveParameters(c: Collection, parameters: number[], deck?: string): void {
-  c.batch(() => saveSettings(c, { parameters: { ...readSettings(c).parameters, [deck ?? '']: parameters } }));
+/** Keeps the settings asked for that differ from those stored (a stored one that is not valid is replaced); returns what changed. */
+export function rememberSettings(c: Collection, want: Partial<Omit<ReviewSettings, 'parameters'>>): Partial<ReviewSettings> {
+  const stored = c.settings();
+  const change: Partial<ReviewSettings> = {};
+  if (want.retention !== undefined && want.retention !== stored[KEYS.retention]) change.retention = want.retention;
+  if (want.maximumInterval !== undefined && want.maximumInterval !== stored[KEYS.maximumInterval]) change.maximumInterval = want.maximumInterval;
+  if (Object.keys(change).length) saveSettings(c, change);
+  return change;
 }
 
 /** The parameters a deck is scheduled with: its own, else its nearest parent's, else the collection's, else none (defaults). */

@@ -59,6 +59,19 @@ describe('settings the collection keeps', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
   });
+
+  it('a stored setting that is not valid: one line saying how to set it again, which then works', () => {
+    const file = freshCollection();
+    const d = new Database(file);
+    d.prepare("INSERT INTO config (key, value) VALUES ('retention', '\"high\"')").run();
+    d.close();
+    const r = review(file, 'q\n', T0);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/setting "retention" that is not valid .*zhdeck review --retention 0\.9/);
+    expect(review(file, 'q\n', T0, ['--retention', '0.9']).status).toBe(0);
+    expect(review(file, 'q\n', T0).status).toBe(0);
+  });
 });
 
 describe('zhdeck optimize', () => {

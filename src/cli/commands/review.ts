@@ -1,7 +1,7 @@
 // The review path: this module must load neither the segmenter nor the lexicon.
 import { createInterface, emitKeypressEvents } from 'node:readline';
 import { Collection, collectionPath } from '../../collection/index.js';
-import { parseCommand, readSettings, runSession, saveSettings, schedulersFor, type Command, type ReviewIO, type ReviewSettings, type Style } from '../../review/index.js';
+import { parseCommand, readSettings, rememberSettings, runSession, schedulersFor, type Command, type ReviewIO, type ReviewSettings, type Style } from '../../review/index.js';
 import { UserError } from '../../util/errors.js';
 import { now } from '../../util/clock.js';
 import { parseCount } from '../args.js';
@@ -85,18 +85,12 @@ function parseRetention(value: string | undefined): number | undefined {
 
 /** --retention and --max-interval are kept in the collection: every later review uses them. */
 function remember(c: Collection, opts: Options): ReviewSettings {
-  const retention = parseRetention(opts.retention);
   const maximumInterval = parseCount(opts.maxInterval, '--max-interval');
   if (maximumInterval === 0) throw new UserError('expects at least 1 day', '--max-interval');
-  const settings = readSettings(c);
-  const change: Partial<ReviewSettings> = {};
-  if (retention !== undefined && retention !== settings.retention) change.retention = retention;
-  if (maximumInterval !== undefined && maximumInterval !== settings.maximumInterval) change.maximumInterval = maximumInterval;
-  if (!Object.keys(change).length) return settings;
-  saveSettings(c, change);
+  const change = rememberSettings(c, { retention: parseRetention(opts.retention), maximumInterval });
   const said = [change.retention && `desired retention ${change.retention}`, change.maximumInterval && `maximum interval ${change.maximumInterval} days`];
-  process.stderr.write(`zhdeck: ${said.filter(Boolean).join(', ')} kept for this collection\n`);
-  return { ...settings, ...change };
+  if (said.some(Boolean)) process.stderr.write(`zhdeck: ${said.filter(Boolean).join(', ')} kept for this collection\n`);
+  return readSettings(c);
 }
 
 export default async function run(opts: Options): Promise<void> {
