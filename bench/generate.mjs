@@ -77,24 +77,20 @@ export function generatedNotes(cards, decks = 50) {
  * Makes the collection `file`: the notes of generatedNotes(cards), then day after day a session
  * at 9:00 with zhdeck's queue and schedulers (as `zhdeck review`) until `reviews` ratings, each
  * answered as a learner with the `truth` memory would: Again with the probability of forgetting
- * (FSRS's forgetting curve, fractional days), else Hard, Good or Easy. Each day is one
+ * (FSRS's forgetting curve, fractional days), else Hard, Good or Easy; the notes in `decks` decks. Each day is one
  * transaction (the bench measures durable ratings separately). Returns the clock after the last
  * rating and the number of days.
  */
-export function generateCollection({ file, cards, reviews, start = Date.parse('2026-01-05T09:00:00'), seed = 1, truth = FORGETFUL, newLimit }) {
+export function generateCollection({ file, cards, reviews, start = Date.parse('2026-01-05T09:00:00'), seed = 1, truth = FORGETFUL, newLimit, decks = 50 }) {
   const r = random(seed);
   const memory = new FSRSAlgorithm(generatorParameters({ w: truth }));
   const c = Collection.open(file, { create: true, now: start });
   try {
     const schedulerFor = schedulersFor(c);
     const initial = schedulerFor('').initial;
-    const notes = generatedNotes(cards);
-    const bySource = new Map();
-    for (const n of notes) {
-      if (!bySource.has(n.deck)) bySource.set(n.deck, []);
-      bySource.get(n.deck).push(n);
-    }
-    for (const [source, group] of bySource) c.addNotes(group, source, start, initial);
+    const notes = generatedNotes(cards, decks);
+    // One source, in order: new cards come article after article, interleaved.
+    c.addNotes(notes, 'generated', start, initial);
     // One new card a day per three the learner will rate, on average: a learner's year for 100k.
     const limit = newLimit ?? Math.max(1, Math.round(reviews / 365 / 3));
     const truthOf = new Map(); // card id → { s, d, last }

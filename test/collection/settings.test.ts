@@ -113,6 +113,23 @@ describe('zhdeck optimize', () => {
     expect(text.stdout).toMatch(/log-loss\s+RMSE\(bins\)\n\s+defaults\s+\d\.\d{4}\s+\d+\.\d\d%\n\s+fitted\s+\d\.\d{4}/);
   });
 
+  it('--deck fits one deck and keeps its parameters for it alone', () => {
+    const file = join(scratch(), 'decks.db');
+    generateCollection({ file, cards: 2000, reviews: 3000, seed: 6, newLimit: 8, decks: 2 });
+    const r = zhdeck(['optimize', '--collection', file, '--deck', 'zhdeck::Article 1', '--json']);
+    expect(r.status).toBe(0);
+    const fit = JSON.parse(r.stdout);
+    expect(fit.deck).toBe('zhdeck::Article 1');
+    // About half the reviews are of that deck's cards.
+    expect(fit.reviews).toBeGreaterThan(1000);
+    expect(fit.reviews).toBeLessThan(2000);
+    const [stored] = query<{ value: string }>(file, "SELECT value FROM config WHERE key = 'fsrs_parameters'");
+    expect(Object.keys(JSON.parse(stored!.value))).toEqual(fit.used ? ['zhdeck::Article 1'] : []);
+    const none = zhdeck(['optimize', '--collection', file, '--deck', 'zhdeck::Nothing']);
+    expect(none.status).toBe(2);
+    expect(none.stderr).toMatch(/too few reviews to fit FSRS for zhdeck::Nothing: 0 of the 400 needed/);
+  });
+
   it('where the optimizer has no binary: one line, exit 2', () => {
     const file = freshCollection();
     const hook = join(scratch(), 'no-binding.cjs');
