@@ -44,6 +44,7 @@ function ratings(file, now, n = 300) {
     const schedulerFor = schedulersFor(c);
     let t = ${now};
     const times = [];
+    const cpu0 = process.cpuUsage();
     for (let i = 0; i < ${n}; i++) {
       const t0 = performance.now();
       const card = nextCard(c, t, { newLimit: 100000 });
@@ -55,9 +56,10 @@ function ratings(file, now, n = 300) {
       times.push(performance.now() - t0);
       t += 5000;
     }
+    const cpu = process.cpuUsage(cpu0);
     c.close();
     const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
-    console.log(JSON.stringify({ ms: mean(times), first: mean(times.slice(0, 100)), last: mean(times.slice(-100)) }));`);
+    console.log(JSON.stringify({ ms: mean(times), cpu: (cpu.user + cpu.system) / 1000 / ${n}, first: mean(times.slice(0, 100)), last: mean(times.slice(-100)) }));`);
 }
 
 /** Sizes: 1k, 10k, 100k; ZHDECK_BENCH_SIZES=1000,10000 runs fewer (while working on it). */
@@ -81,6 +83,7 @@ export function benchScale(sizes = (process.env.ZHDECK_BENCH_SIZES ?? '1000,1000
       table.push({ size, g, made, base, stats, start, r });
       const k = size >= 1000 ? `${size / 1000}k` : String(size);
       rows.push([`${k} cards, ${g.reviews} reviews (${g.days} days; made in ${fmt(made / 1000, 1)} s): ms per rating`, fmt(r.ms, 2), size === 100_000 ? '≤ 5' : '']);
+      rows.push([`  of it CPU (the rest waits for the disk: one fsync a rating)`, fmt(r.cpu, 2), '']);
       rows.push([`  ratings 1–100 / 201–300 of one session (ms)`, `${fmt(r.first, 2)} / ${fmt(r.last, 2)}`, '']);
       rows.push([`  zhdeck stats / node -e 0 (${fmt(stats.ms, 0)} / ${fmt(base, 0)} ms)`, fmt(stats.ratio, 2), size === 100_000 ? '≤ 1.5' : '']);
       rows.push([`  review start / node -e 0 (${fmt(start.ms, 0)} ms)`, fmt(start.ratio, 2), size === 100_000 ? '≤ 1.8' : '']);
