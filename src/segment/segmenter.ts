@@ -1,4 +1,5 @@
 import type { Script } from '../article/index.js';
+import { applyRules, DEFAULT_RULES, type SegmentRules } from './rules.js';
 import { kindOf, wholeSpans, type Token } from './tokens.js';
 
 /** What the segmenter needs from jieba: a cut of Simplified text into words that spell it. */
@@ -18,6 +19,7 @@ export class Segmenter {
   constructor(
     private readonly cutter: WordCutter,
     private readonly toSimplified: ToSimplified,
+    private readonly rules: SegmentRules = DEFAULT_RULES,
   ) {}
 
   segment(text: string, script: Script): Token[] {
@@ -28,10 +30,11 @@ export class Segmenter {
     let at = 0;
     const cutRun = (end: number) => {
       if (end <= at) return;
-      for (const w of this.cutter.cut(simplified.slice(at, end), true)) {
-        const t = text.slice(at, at + w.length);
-        out.push({ text: t, start: at, end: at + w.length, kind: kindOf(t) });
-        at += w.length;
+      for (const w of applyRules(this.cutter.cut(simplified.slice(at, end), true), this.rules)) {
+        const n = w.text.length;
+        const t = text.slice(at, at + n);
+        out.push({ text: t, start: at, end: at + n, kind: w.measure ? 'measure' : kindOf(t) });
+        at += n;
       }
     };
     for (const span of wholeSpans(text)) {
