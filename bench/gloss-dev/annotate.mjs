@@ -66,11 +66,10 @@ for (const s of SOURCES) {
       const { en, zh } = pairTexts(p);
       cur = {
         key: keyOf(s.id, zh),
-        enKey: keyOf(s.id, en),
-        zhSentences: p.zh?.map((x) => keyOf(s.id, x)) ?? null,
-        enSentences: p.en?.map((x) => keyOf(s.id, x)) ?? null,
-        zhLength: zh.length,
-        enLength: en.length,
+        // Each sentence's key and length: where zhdeck later pairs the sentences differently,
+        // an occurrence is found again by its sentence (see score.mjs).
+        zh: p.zh.map((x) => ({ key: keyOf(s.id, x), length: x.length })),
+        en: p.en.map((x) => ({ key: keyOf(s.id, x), length: x.length })),
         occurrences: [],
         _en: en,
         _zh: zh,
