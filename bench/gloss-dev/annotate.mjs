@@ -5,7 +5,8 @@
 //
 // Annotation file format (one text per file; # starts a comment):
 //   @ 人人生而          a pair: the start of its Chinese text (enough characters to be unique)
-//   @= 贡献             a pair whose whole Chinese text is this
+//   @= 贡献             a pair whose whole Chinese text is this (a heading)
+//   @2 它會在            the second pair that starts so
 //   生 = born ; poly    a word of that pair, in sentence order: its gold span(s) in the pair's
 //                       English, `|` between acceptable alternatives, `-` when the English has
 //                       no rendering; after `;` its category (see README.md)
@@ -58,11 +59,12 @@ for (const s of SOURCES) {
     if (!line) return;
     if (line.startsWith('@')) {
       // `@= text`: the whole Chinese text, for a short pair that starts another.
-      const exact = line.startsWith('@=');
-      const prefix = line.slice(exact ? 2 : 1).trim();
+      // `@2 text`: the second pair (in reading order) that starts so, where a longer prefix
+      // would quote the whole sentence.
+      const [, nth, exact, prefix] = /^@(\d*)(=?)\s*(.*)$/.exec(line);
       const found = pairs.filter((p) => (exact ? pairTexts(p).zh.trim() === prefix : pairTexts(p).zh.startsWith(prefix)));
-      if (found.length !== 1) return problem(`${where}: ${found.length} pairs start with ${prefix}`);
-      const p = found[0];
+      if (nth ? found.length < Number(nth) : found.length !== 1) return problem(`${where}: ${found.length} pairs start with ${prefix}`);
+      const p = found[nth ? Number(nth) - 1 : 0];
       const { en, zh } = pairTexts(p);
       cur = {
         key: keyOf(s.id, zh),
