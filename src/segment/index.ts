@@ -5,3 +5,4 @@ export { loadSegmenter, loadSegmentDictionary, prepareSegmentData, segmentDataPa
 export { detectNewWords, NEW_WORD_OPTIONS, NEW_WORD_FREQUENCY, type NewWordOptions } from './newwords.js';
 export { scoreSegmentation, type SegmentationScore } from './score.js';
 export { DEFAULT_RULES, type SegmentRules } from './rules.js';
+export { parseUserDictionary, parseUserLine, emptyUserDictionary, type UserDictionary, type UserEntry } from './userdict.js';

@@ -49,15 +49,18 @@ export interface SegmenterOptions {
   /** New words found in the text itself (null: none), and the frequency jieba gets for them. */
   newWords?: NewWordOptions | null;
   newWordFrequency?: number;
+  /** The learner's cuts (Simplified text → words), which win over jieba and every rule. */
+  userCuts?: Map<string, string[]>;
 }
 
 /** A segmenter on a given dictionary (the installed one, or one built with other options to measure them). */
 export function segmenterFor(dictionary: SegmentDictionary, text?: string, opts: SegmenterOptions = {}): Segmenter {
   const { Jieba } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
-  if (text === undefined) return new Segmenter(Jieba.withDict(dictionary.dictionaryFor()), dictionary.toSimplified, opts.rules);
+  const cuts = opts.userCuts ?? new Map<string, string[]>();
+  if (text === undefined) return new Segmenter(Jieba.withDict(dictionary.dictionaryFor()), dictionary.toSimplified, opts.rules, cuts);
   const simplified = dictionary.toSimplified(text);
   const found = opts.newWords === null ? [] : detectNewWords(simplified, (w) => dictionary.frequency(w) > 0, opts.newWords);
   const freq = opts.newWordFrequency ?? NEW_WORD_FREQUENCY;
   const extra = found.map((w) => [w, freq] as const);
-  return new Segmenter(Jieba.withDict(dictionary.dictionaryFor(`${text}\n${simplified}`, extra)), dictionary.toSimplified, opts.rules);
+  return new Segmenter(Jieba.withDict(dictionary.dictionaryFor(`${text}\n${simplified}`, extra)), dictionary.toSimplified, opts.rules, cuts);
 }

@@ -1,4 +1,5 @@
-import { chooseWords, readKnownWords, study } from '../../app/index.js';
+import { addUserFix, chooseWords, readKnownWords, study, userDictionaryPath } from '../../app/index.js';
+import { UserError } from '../../util/errors.js';
 import type { Layout, Script } from '../../article/index.js';
 import type { Word } from '../../vocab/index.js';
 import { colors, printJson, printLines } from '../output.js';
@@ -6,6 +7,7 @@ import { formatPinyin } from '../tones.js';
 import { parseCount } from '../args.js';
 
 interface Options {
+  fix?: string[];
   all?: boolean;
   known?: string;
   maxWords?: string;
@@ -28,6 +30,14 @@ export const wordJson = (w: Word, sentenceId: (pairId: string) => string = (id) 
 });
 
 export default async function run(inputs: string[], opts: Options): Promise<void> {
+  for (const fix of opts.fix ?? []) {
+    addUserFix(fix);
+    process.stderr.write(`zhdeck: saved "${fix}" to ${userDictionaryPath()}\n`);
+  }
+  if (inputs.length === 0) {
+    if (opts.fix?.length) return;
+    throw new UserError('give an article file (or --fix CORRECTION)', 'words');
+  }
   const maxWords = parseCount(opts.maxWords, '--max-words');
   const known = opts.known ? await readKnownWords(opts.known) : undefined;
   const studied = await study(inputs, { layout: opts.layout, script: opts.script });
