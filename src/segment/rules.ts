@@ -45,15 +45,25 @@ function splitCounts(w: string, out: RuledWord[]): void {
       return;
     }
   }
-  out.push({ text: w, measure: false });
+  out.push(plain(w));
 }
+
+// First characters a count can start with: a word that starts with none is left as it is,
+// without a regular expression or an allocation (most words of a text).
+const STARTS = new Uint8Array(65536);
+for (const c of `这那哪每各该某此第多${NUMERAL}`) STARTS[c.charCodeAt(0)] = 1;
+
+const plain = (text: string): RuledWord => ({ text, measure: false });
 
 /** jieba's words of one run of Han text, regrouped by the rules; they spell the same text. */
 export function applyRules(words: string[], rules: SegmentRules = DEFAULT_RULES): RuledWord[] {
+  let any = false;
+  for (let k = 0; k < words.length && !any; k++) any = STARTS[words[k]!.charCodeAt(0)] === 1;
+  if (!any) return words.map(plain);
   const out: RuledWord[] = [];
   for (const w of words) {
-    if (rules.measures) splitCounts(w, out);
-    else out.push({ text: w, measure: false });
+    if (rules.measures && STARTS[w.charCodeAt(0)]) splitCounts(w, out);
+    else out.push(plain(w));
   }
   if (!rules.numerals) return out;
   // Pieces of one number that jieba cut apart (八|十四年 → 八十四 年) are joined again.
