@@ -1,4 +1,4 @@
-// The library API: every stage's public surface, and one call per job (pipeline.ts, add.ts).
+// The library API: every stage's public surface, and one call per job (app/).
 export * from './article/index.js';
 export * from './align/index.js';
 export * from './lexicon/index.js';
@@ -9,6 +9,5 @@ export * from './export/index.js';
 export * from './collection/index.js';
 export * from './review/index.js';
 export * from './optimize/index.js';
-export * from './pipeline.js';
-export * from './add.js';
+export * from './app/index.js';
 export { UserError } from './util/errors.js';

@@ -1,6 +1,6 @@
 import { basename, extname } from 'node:path';
 import { UserError } from '../util/errors.js';
-import type { Article, Layout, ParagraphKind, ParagraphPair, Script, TextFile } from './types.js';
+import type { Article, Language, Layout, ParagraphKind, ParagraphPair, Script, TextFile } from './types.js';
 import { comparable, hasHan, languageOf, toUnits, type Unit } from './units.js';
 
 export interface ScriptJudge {
@@ -183,15 +183,29 @@ export function parseArticle(files: TextFile[], judge: ScriptJudge, opts: ParseO
   };
 }
 
+/** Which language a whole file is written in: nearly all its paragraphs one language, or mixed. */
+function fileLanguage(file: TextFile): Language | 'mixed' {
+  const units = toUnits(file);
+  const zh = units.filter((u) => u.lang === 'zh').length;
+  if (zh >= 0.9 * units.length) return 'zh';
+  if (zh <= 0.1 * units.length) return 'en';
+  return 'mixed';
+}
+
 /** Whether two files are the two halves of one article (one English, one Chinese). */
 export function isTwoFileArticle(files: TextFile[]): boolean {
   if (files.length !== 2) return false;
-  const langs = files.map((f) => {
-    const units = toUnits(f);
-    const zh = units.filter((u) => u.lang === 'zh').length;
-    if (zh >= 0.9 * units.length) return 'zh';
-    if (zh <= 0.1 * units.length) return 'en';
-    return 'mixed';
-  });
+  const langs = files.map(fileLanguage);
   return (langs[0] === 'en' && langs[1] === 'zh') || (langs[0] === 'zh' && langs[1] === 'en');
+}
+
+/**
+ * The English and the Chinese file of two given in either order: the one with more Chinese
+ * lines is the Chinese one. Neither holding Chinese is the user's error.
+ */
+export function englishAndChinese(files: [TextFile, TextFile]): { en: TextFile; zh: TextFile } {
+  const zhLines = files.map((f) => f.text.split('\n').filter((l) => languageOf(l) === 'zh').length);
+  const [zh, en] = zhLines[0]! > zhLines[1]! ? [files[0], files[1]] : [files[1], files[0]];
+  if (Math.max(zhLines[0]!, zhLines[1]!) === 0) throw new UserError('no Chinese text found', `${files[0].file} + ${files[1].file}`);
+  return { en, zh };
 }

@@ -23,12 +23,17 @@ export function readTextFile(file: string, judge: CharJudge): TextFile {
 }
 
 /**
- * The articles in some input files: an English file and a Chinese file given together are one
- * article; otherwise each file is one.
+ * The articles in some decoded texts: an English text and a Chinese text given together are one
+ * article; otherwise each text is one. Pure: the texts are already in memory.
  */
-export function readArticles(files: string[], judge: CharJudge & ScriptJudge, opts: ParseOptions = {}): Article[] {
-  if (files.length === 0) throw new UserError('no input files');
-  const texts = files.map((f) => readTextFile(f, judge));
+export function articlesFromTexts(texts: TextFile[], judge: ScriptJudge, opts: ParseOptions = {}): Article[] {
+  if (texts.length === 0) throw new UserError('no input files');
   if (opts.layout === 'two-files' || (!opts.layout && isTwoFileArticle(texts))) return [parseArticle(texts, judge, opts)];
   return texts.map((t) => parseArticle([t], judge, opts));
+}
+
+/** The articles in some input files (see articlesFromTexts). */
+export function readArticles(files: string[], judge: CharJudge & ScriptJudge, opts: ParseOptions = {}): Article[] {
+  if (files.length === 0) throw new UserError('no input files');
+  return articlesFromTexts(files.map((f) => readTextFile(f, judge)), judge, opts);
 }

@@ -1,2 +1,2 @@
 export { toAnkiCsv } from './csv.js';
-export { fromAnkiCsv, type CsvNote } from './read.js';
+export { fromAnkiCsv, isZhdeckCsv, type CsvNote } from './read.js';

@@ -17,6 +17,10 @@ type Parse = typeof import('csv-parse/sync').parse;
 const KINDS: readonly Note['kind'][] = ['cloze', 'translation', 'vocabulary'];
 const TYPES: readonly string[] = ['Cloze', 'Basic (and reversed card)'];
 
+/** Whether a file's first bytes are those of a deck zhdeck wrote (its first header line). */
+export const isZhdeckCsv = (bytes: Uint8Array): boolean =>
+  Buffer.from(bytes.subarray(0, 64)).toString('utf8').replace(/^\uFEFF/, '').startsWith(HEADER[0]!);
+
 /** Reads a deck zhdeck wrote back into notes (for `zhdeck add deck.csv`). Anything else is a user error naming the file. */
 export function fromAnkiCsv(text: string, file: string): CsvNote[] {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);

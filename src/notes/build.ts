@@ -2,6 +2,7 @@ import type { Article } from '../article/index.js';
 import { textOf, type SentencePair } from '../align/index.js';
 import type { Occurrence, Word } from '../vocab/index.js';
 import { append } from '../util/collections.js';
+import { UserError } from '../util/errors.js';
 import { guidFor } from './guid.js';
 import { sentenceSibling } from './sibling.js';
 import { escapeHtml, markSpans, pinyinHtml } from './html.js';
@@ -27,6 +28,20 @@ const APP = 'zhdeck';
 
 /** Anki makes "::" a subdeck separator: a title may not create subdecks by accident. */
 export const deckFor = (title: string) => `zhdeck::${title.replace(/::/g, ':').replace(/\s+/g, ' ').trim() || 'untitled'}`;
+
+/**
+ * Tags the user gives, space-separated. Anki's tag syntax has no quoting: a tag holding a quote
+ * would not survive a search or re-import, so it is the user's error.
+ */
+export function parseTags(text: string | undefined): string[] | undefined {
+  const tags = text?.split(/\s+/).filter(Boolean);
+  const bad = tags?.find((t) => t.includes('"'));
+  if (bad) throw new UserError(`a tag may not hold a quote: ${bad}`, '--tags');
+  return tags;
+}
+
+/** The article a note came from, among those built together: the one whose slug it is tagged with. */
+export const articleOf = (note: Note, slugs: string[]): string | undefined => slugs.find((slug) => note.tags.includes(slug)) ?? slugs[0];
 
 /** A tag for the article: Anki tags hold no spaces. Han characters are kept, as Anki allows them. */
 export function slugOf(title: string): string {

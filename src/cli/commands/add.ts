@@ -1,5 +1,5 @@
-import { add } from '../../add.js';
-import { readKnownWords } from '../../pipeline.js';
+import { add } from '../../app/index.js';
+import { readKnownWords } from '../../app/index.js';
 import type { Layout, Script } from '../../article/index.js';
 import { collectionPath } from '../../collection/index.js';
 import { now } from '../../util/clock.js';

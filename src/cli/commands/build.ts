@@ -1,5 +1,6 @@
-import { build, readKnownWords } from '../../pipeline.js';
+import { build, readKnownWords } from '../../app/index.js';
 import type { Layout, Script } from '../../article/index.js';
+import { parseTags } from '../../notes/index.js';
 import { UserError } from '../../util/errors.js';
 import { parseCount } from '../args.js';
 import { colors, printJson } from '../output.js';
@@ -31,9 +32,7 @@ function progressBar(total: number): ((done: number) => void) | undefined {
 export default async function run(inputs: string[], opts: Options): Promise<void> {
   if (opts.format === 'apkg') throw new UserError('.apkg output is not available yet: use --format csv (Anki imports it with no set-up)', '--format');
   const maxWords = parseCount(opts.maxWords, '--max-words');
-  const tags = opts.tags?.split(/\s+/).filter(Boolean);
-  const bad = tags?.find((t) => /["]/.test(t));
-  if (bad) throw new UserError(`a tag may not hold a quote: ${bad}`, '--tags');
+  const tags = parseTags(opts.tags);
   const known = opts.known ? await readKnownWords(opts.known) : undefined;
   const progress = progressBar(inputs.length);
   const summary = await build(inputs, {

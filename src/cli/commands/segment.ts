@@ -1,4 +1,4 @@
-import { segmentText } from '../../pipeline.js';
+import { segmentText } from '../../app/index.js';
 import { readInput } from '../input.js';
 import { writeOut } from '../output.js';
 

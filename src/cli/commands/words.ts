@@ -1,11 +1,13 @@
-import { readKnownWords, study } from '../../pipeline.js';
+import { addUserFix, chooseWords, readKnownWords, study, userDictionaryPath } from '../../app/index.js';
+import { UserError } from '../../util/errors.js';
 import type { Layout, Script } from '../../article/index.js';
-import { selectWords, type Word } from '../../vocab/index.js';
+import type { Word } from '../../vocab/index.js';
 import { colors, printJson, printLines } from '../output.js';
 import { formatPinyin } from '../tones.js';
 import { parseCount } from '../args.js';
 
 interface Options {
+  fix?: string[];
   all?: boolean;
   known?: string;
   maxWords?: string;
@@ -28,18 +30,24 @@ export const wordJson = (w: Word, sentenceId: (pairId: string) => string = (id) 
 });
 
 export default async function run(inputs: string[], opts: Options): Promise<void> {
+  for (const fix of opts.fix ?? []) {
+    addUserFix(fix);
+    process.stderr.write(`zhdeck: saved "${fix}" to ${userDictionaryPath()}\n`);
+  }
+  if (inputs.length === 0) {
+    if (opts.fix?.length) return;
+    throw new UserError('give an article file (or --fix CORRECTION)', 'words');
+  }
   const maxWords = parseCount(opts.maxWords, '--max-words');
   const known = opts.known ? await readKnownWords(opts.known) : undefined;
   const studied = await study(inputs, { layout: opts.layout, script: opts.script });
-  const many = studied.length > 1;
-  const rows = studied.flatMap((s, a) => s.words.map((w) => ({ w, id: (pairId: string) => (many ? `${a + 1}:${pairId}` : pairId) })));
-  const chosen = new Set(selectWords(rows.map((r) => r.w), { all: opts.all, known, maxWords }));
-  const order = new Map([...chosen].map((w, i) => [w, i]));
-  const ordered = rows.filter((r) => chosen.has(r.w)).sort((x, y) => order.get(x.w)! - order.get(y.w)!);
-  if (opts.json) return printJson(ordered.map((r) => wordJson(r.w, r.id)));
+  // Sentence ids as `zhdeck align` prints them: prefixed by the article's number when there are several.
+  const idIn = (a: number) => (pairId: string) => (studied.length > 1 ? `${a + 1}:${pairId}` : pairId);
+  const chosen = chooseWords(studied, { all: opts.all, known, maxWords });
+  if (opts.json) return printJson(chosen.map((c) => wordJson(c.word, idIn(c.article))));
   const c = colors();
   printLines(
-    ordered.map(({ w }) => {
+    chosen.map(({ word: w }) => {
       const head = `${c.bold(w.text)}${w.simplified !== w.text ? ` (${w.simplified})` : ''}  ${formatPinyin(w.pinyin, c)}`;
       const gloss = w.gloss ? `  “${w.gloss.text}”` : '';
       const sense = w.senses[0] ? c.dim(`  ${w.senses.slice(0, 2).join('; ')}`) : '';

@@ -1,8 +1,8 @@
 // `npm install` runs this once (the prepare script): every data file an ordinary run loads is
 // built here, from the packages the project depends on, so that no run parses raw text.
-import { readCedictEntries } from './lexicon/build.js';
-import { prepareLexicon, lexiconPath } from './lexicon/index.js';
-import { prepareSegmentData, segmentDataPath } from './segment/index.js';
+import { readCedictEntries } from '../lexicon/build.js';
+import { prepareLexicon, lexiconPath } from '../lexicon/index.js';
+import { prepareSegmentData, segmentDataPath } from '../segment/index.js';
 
 async function main(): Promise<void> {
   const t0 = performance.now();

@@ -1,12 +1,12 @@
-// zhdeck add: the pipeline's notes (or a deck's) into the review collection.
+// zhdeck add: the notes of articles (or of a deck zhdeck wrote) into the review collection.
 import { basename } from 'node:path';
-import { readBytes } from './article/index.js';
-import { Collection, collectionPath, toCollectionNote, type AddSummary, type CollectionNote } from './collection/index.js';
-import { fromAnkiCsv } from './export/index.js';
-import { fieldValues, slugOf } from './notes/index.js';
-import { notesFor, type BuildOptions } from './pipeline.js';
-import { Scheduler } from './review/index.js';
-import { append } from './util/collections.js';
+import { readBytes } from '../article/index.js';
+import { Collection, collectionPath, toCollectionNote, type AddSummary, type CollectionNote } from '../collection/index.js';
+import { fromAnkiCsv, isZhdeckCsv } from '../export/index.js';
+import { articleOf, fieldValues, slugOf } from '../notes/index.js';
+import { Scheduler } from '../review/index.js';
+import { append } from '../util/collections.js';
+import { notesFor, type BuildOptions } from './build.js';
 
 export interface AddOptions extends Omit<BuildOptions, 'output'> {
   /** The collection file (default: see collectionPath). */
@@ -17,8 +17,6 @@ export interface AddOptions extends Omit<BuildOptions, 'output'> {
 export interface AddResult extends AddSummary {
   source: string;
 }
-
-const isZhdeckCsv = (bytes: Buffer) => bytes.subarray(0, 64).toString('utf8').replace(/^\uFEFF/, '').startsWith('#separator:tab');
 
 /**
  * Puts the notes and cards of articles, or of decks zhdeck wrote, into the review collection.
@@ -41,7 +39,7 @@ export async function add(inputs: string[], opts: AddOptions = {}): Promise<AddR
   if (articles.length) {
     const { studied, notes } = await notesFor(articles, opts);
     const slugs = studied.map((s) => slugOf(s.article.title));
-    for (const n of notes) put(slugs.find((slug) => n.tags.includes(slug)) ?? slugs[0]!, toCollectionNote({ ...n, fields: fieldValues(n) }));
+    for (const n of notes) put(articleOf(n, slugs)!, toCollectionNote({ ...n, fields: fieldValues(n) }));
   }
   const now = opts.now ?? Date.now();
   const scheduler = new Scheduler();

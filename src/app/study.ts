@@ -1,0 +1,74 @@
+// The job behind `words`, `build` and `add`: articles → sentence pairs → every word with its
+// entry, pinyin and gloss. The core is pure over articles in memory and loaded data.
+import { readArticles, type Article, type ParseOptions } from '../article/index.js';
+import { loadLexicon } from '../lexicon/index.js';
+import { loadSegmenter, loadSegmentDictionary, type UserDictionary } from '../segment/index.js';
+import { applyUserEntries, loadUserDictionary } from './userdict.js';
+import { extractWords, selectWords, type VocabDeps, type Word } from '../vocab/index.js';
+import { alignArticle } from '../align/index.js';
+import type { AlignedArticle } from './align.js';
+
+export interface StudiedArticle extends AlignedArticle {
+  /** Every distinct word of the article's translated sentences. */
+  words: Word[];
+}
+
+export type Progress = (done: number, total: number) => void;
+
+/** What words are found with, and the learner's corrections (user-dict.txt), if any. */
+export type StudyDeps = VocabDeps & { user?: UserDictionary };
+
+/** Aligns each article and finds its words. */
+export function studyArticles(articles: Article[], deps: StudyDeps, onProgress?: Progress): StudiedArticle[] {
+  return articles.map((article, i) => {
+    const pairs = alignArticle(article, deps.lexicon);
+    const words = extractWords(article, pairs, deps);
+    if (deps.user) applyUserEntries(words, deps.user, deps.dictionary.toSimplified);
+    onProgress?.(i + 1, articles.length);
+    return { article, pairs, words };
+  });
+}
+
+/** The data words are found with: jieba is given only the dictionary words these articles contain. */
+export async function loadVocabDeps(articles: Article[]): Promise<StudyDeps> {
+  const lexicon = await loadLexicon();
+  const dictionary = await loadSegmentDictionary();
+  const user = loadUserDictionary(dictionary.toSimplified);
+  const allChinese = articles.flatMap((a) => a.paragraphs.map((p) => p.zh ?? '')).join('\n');
+  return { lexicon, dictionary, user, segmenter: await loadSegmenter(allChinese, { userCuts: user.cuts }) };
+}
+
+/** Reads, aligns and segments articles, and finds every word with its entry, pinyin and gloss. */
+export async function study(inputs: string[], opts: ParseOptions & { onProgress?: Progress } = {}): Promise<StudiedArticle[]> {
+  const articles = readArticles(inputs, await loadLexicon(), opts);
+  return studyArticles(articles, await loadVocabDeps(articles), opts.onProgress);
+}
+
+export interface ChoiceOptions {
+  /** Every distinct word found, chosen or not. */
+  all?: boolean;
+  /** Words the learner knows, in either script. */
+  known?: Set<string>;
+  /** At most this many distinct words, the most useful first. */
+  maxWords?: number;
+}
+
+/** A chosen word as one article uses it. */
+export interface ChosenWord {
+  word: Word;
+  /** Index of the article among those studied together. */
+  article: number;
+}
+
+/**
+ * The words chosen for study, in one choice over every article (what `words` lists and `build`
+ * makes cards of): the most useful first; `maxWords` counts distinct words (by their Simplified
+ * form), so a word two articles share is one. Each article's use of a chosen word is a row.
+ */
+export function chooseWords(studied: StudiedArticle[], opts: ChoiceOptions = {}): ChosenWord[] {
+  const articleOf = new Map<Word, number>();
+  studied.forEach((s, a) => s.words.forEach((w) => articleOf.set(w, a)));
+  const ranked = selectWords([...articleOf.keys()], { all: opts.all, known: opts.known });
+  const kept = new Set([...new Set(ranked.map((w) => w.simplified))].slice(0, opts.maxWords ?? Infinity));
+  return ranked.filter((w) => kept.has(w.simplified)).map((word) => ({ word, article: articleOf.get(word)! }));
+}
