@@ -40,6 +40,7 @@ function main() {
       [['segment'], firstChinese],
       [['add', deck, '--collection', collection]],
       [['stats', '--collection', collection, '--json']],
+      [['stats', '--collection', collection]],
       [['review', '--collection', collection, '--limit', '3'], '3\n3\n3\n'],
     ];
     const best = new Map();
