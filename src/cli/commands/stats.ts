@@ -2,7 +2,7 @@
 import { Collection, collectionPath, collectionStats, type Stats } from '../../collection/index.js';
 import { isatty } from 'node:tty';
 import { now } from '../../util/clock.js';
-import { barChart } from '../chart.js';
+import { barChart, type ChartOptions } from '../chart.js';
 import { colors, printJson, printLines, type Colors } from '../output.js';
 
 const pct = (r: number) => `${(100 * r).toFixed(1)}%`;
@@ -15,6 +15,8 @@ export function statsLines(stats: Stats, k: Colors, width: number): string[] {
   const ahead = stats.forecastDays;
   const behind = stats.reviewDays;
   const months = stats.retentionByMonth.slice(-12);
+  // An empty chart says nothing a line cannot.
+  const chart = (values: number[], opts: ChartOptions) => (values.some((v) => v > 0) ? barChart(values, opts) : [k.dim('  none')]);
   return [
     `${k.bold(String(stats.due))} due now · ${stats.new} new · ${stats.cards} cards in ${stats.notes} notes · ${stats.reviews} reviews`,
     k.dim(
@@ -24,13 +26,13 @@ export function statsLines(stats: Stats, k: Colors, width: number): string[] {
     ...(months.length ? [`true retention by month: ${months.map((m) => `${m.month} ${pct(m.retention)} (${m.reviews})`).join(' · ')}`] : []),
     '',
     k.bold(`due in the next 30 days (${ahead.reduce((n, d) => n + d.due, 0)}; today includes overdue)`),
-    ...barChart(
+    ...chart(
       ahead.map((d) => d.due),
       { width, paint: k.cyan, labels: labels(ahead, 'today', short(ahead[ahead.length - 1]!.date)) },
     ),
     '',
     k.bold(`reviews per day, last 30 days (${behind.reduce((n, d) => n + d.reviews, 0)})`),
-    ...barChart(
+    ...chart(
       behind.map((d) => d.reviews),
       { width, paint: k.green, labels: labels(behind, short(behind[0]!.date), 'today') },
     ),
