@@ -83,11 +83,16 @@ function parseRetention(value: string | undefined): number | undefined {
   return r;
 }
 
-/** --retention and --max-interval are kept in the collection: every later review uses them. */
-function remember(c: Collection, opts: Options): ReviewSettings {
+/** --retention and --max-interval, checked before the collection is opened. */
+function wanted(opts: Options): { retention?: number; maximumInterval?: number } {
   const maximumInterval = parseCount(opts.maxInterval, '--max-interval');
   if (maximumInterval === 0) throw new UserError('expects at least 1 day', '--max-interval');
-  const change = rememberSettings(c, { retention: parseRetention(opts.retention), maximumInterval });
+  return { retention: parseRetention(opts.retention), maximumInterval };
+}
+
+/** They are kept in the collection: every later review uses them. */
+function remember(c: Collection, want: ReturnType<typeof wanted>): ReviewSettings {
+  const change = rememberSettings(c, want);
   const said = [change.retention && `desired retention ${change.retention}`, change.maximumInterval && `maximum interval ${change.maximumInterval} days`];
   if (said.some(Boolean)) process.stderr.write(`zhdeck: ${said.filter(Boolean).join(', ')} kept for this collection\n`);
   return readSettings(c);
@@ -96,12 +101,11 @@ function remember(c: Collection, opts: Options): ReviewSettings {
 export default async function run(opts: Options): Promise<void> {
   const limit = parseCount(opts.limit, '--limit');
   const newLimit = parseCount(opts.newLimit, '--new-limit') ?? 20;
-  parseRetention(opts.retention);
-  parseCount(opts.maxInterval, '--max-interval');
+  const want = wanted(opts);
   const c = Collection.open(collectionPath(opts.collection));
   let io: (ReviewIO & { close(): void }) | undefined;
   try {
-    const schedulers = schedulersFor(c, remember(c, opts));
+    const schedulers = schedulersFor(c, remember(c, want));
     const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
     io = interactive ? keyIO(styleFor(process.stdout)) : lineIO(styleFor(process.stdout));
     const summary = await runSession(c, schedulers, io, { newLimit, deck: opts.deck, limit, now });
