@@ -18,7 +18,13 @@ let binding: Binding | undefined;
 export function optimizer(): Binding {
   if (binding) return binding;
   try {
-    binding = require('@open-spaced-repetition/binding') as Binding;
+    // Only linux-x64-gnu has a 0.5.0 binary; package.json pins the other platforms' packages to
+    // the 0.1.2 that exists (so that `npm ci` resolves them), and the binding's own loader is told
+    // to refuse a binary of another version than its own rather than call an older API.
+    process.env.NAPI_RS_ENFORCE_VERSION_CHECK ??= '1';
+    const b = require('@open-spaced-repetition/binding') as Binding;
+    if (typeof b.computeParameters !== 'function' || typeof b.FSRSBinding?.prototype?.evaluate !== 'function') throw new Error('its binary lacks computeParameters or evaluate');
+    binding = b;
     return binding;
   } catch (e) {
     const platform = `${process.platform}-${process.arch}`;
