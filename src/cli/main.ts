@@ -28,10 +28,12 @@ const scriptOption = () => new Option('--script <script>', 'force the Chinese sc
 
 program
   .command('build')
-  .description('article(s) → one Anki deck (CSV with headers that Anki imports with no set-up)')
+  .description('article(s) → one Anki deck: an .apkg that Anki imports with no set-up (or a CSV)')
   .argument('<input...>', 'article file(s); an English and a Chinese file together make one article')
-  .option('-o, --output <file>', "the deck file (default: the first input's name with .csv, beside it)")
-  .addOption(new Option('--format <format>', 'deck format').choices(['csv', 'apkg']).default('csv'))
+  .option('-o, --output <file>', "the deck file (default: the first input's name with .apkg, beside it; - for standard output)")
+  .addOption(new Option('--format <format>', 'deck format (default: apkg; csv when the output is named .csv)').choices(['apkg', 'csv']))
+  .option('--note-types <names>', "CSV: your Anki's names of its built-in Cloze and Basic (and reversed card) note types, or a language: en, zh-CN, zh-TW, de, ja, fr, es")
+  .option('--audio', 'apkg: embed offline Mandarin recordings (espeak-ng) for devices without a Chinese voice')
   .option('--deck <name>', 'put every note in this deck (default: zhdeck::<article title>)')
   .option('--tags <tags>', 'extra tags for every note, space-separated')
   .option('--known <file>', 'words you know, one per line (either script): no cards for them')
@@ -79,7 +81,7 @@ program
 program
   .command('add')
   .description('put the notes and cards of article(s), or of decks zhdeck wrote, into the review collection')
-  .argument('<input...>', 'article file(s), or .csv decks from zhdeck build')
+  .argument('<input...>', 'article file(s), or decks (.apkg or .csv) from zhdeck build')
   .option('--collection <file>', 'the collection (default: $ZHDECK_COLLECTION, else $XDG_DATA_HOME/zhdeck/collection.db)')
   .option('--known <file>', 'words you know, one per line (either script): no cards for them')
   .option('--max-words <n>', 'at most this many target words, the most useful first')
@@ -97,6 +99,15 @@ program
   .option('--new-limit <n>', 'new cards a day (default 20)')
   .option('--retention <r>', 'desired retention (default 0.9)')
   .action(lazy('review'));
+
+program
+  .command('export')
+  .description('the review collection (or one deck) as an .apkg for Anki, with scheduling and review history')
+  .option('-o, --output <file>', 'the package (default: zhdeck-export.apkg, or <deck>.apkg, in the current folder)')
+  .option('--deck <name>', 'only this deck (and its subdecks)')
+  .option('--collection <file>', 'the collection (default: $ZHDECK_COLLECTION, else $XDG_DATA_HOME/zhdeck/collection.db)')
+  .option('--json', 'print a summary object (notes, cards, reviews, output)')
+  .action(lazy('export'));
 
 program
   .command('stats')

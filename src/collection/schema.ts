@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 
 /** The schema version this code reads and writes (PRAGMA user_version). */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /**
  * Migrations, in order: MIGRATIONS[k] takes a collection from version k to k + 1. Each runs in
@@ -55,6 +55,20 @@ const MIGRATIONS: string[] = [
   );
   CREATE INDEX revlog_card ON revlog (card_id, time);
   CREATE INDEX revlog_time ON revlog (time);
+  `,
+  // 1 → 2: which sources (articles, deck files) yield each note, with the tags each gives. A
+  // note two articles share keeps the deck and fields of the source that owns it (notes.source:
+  // the first that added it) and the tags of every source, so adding either again changes nothing.
+  `
+  CREATE TABLE note_sources (
+    note_id INTEGER NOT NULL REFERENCES notes (id),
+    source TEXT NOT NULL,
+    tags TEXT NOT NULL,              -- space-separated: the tags this source gives the note
+    added INTEGER NOT NULL,          -- ms since the epoch
+    PRIMARY KEY (note_id, source)
+  ) WITHOUT ROWID;
+  CREATE INDEX note_sources_source ON note_sources (source);
+  INSERT INTO note_sources (note_id, source, tags, added) SELECT id, source, tags, created FROM notes;
   `,
 ];
 

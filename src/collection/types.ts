@@ -36,7 +36,7 @@ export interface NoteRecord {
 /** A note in the collection. */
 export interface StoredNote extends NoteRecord {
   id: number;
-  /** The article (or deck file) that last added it. */
+  /** The article (or deck file) it belongs to: the first that added it, whose deck and fields it keeps. */
   source: string;
 }
 
@@ -62,4 +62,13 @@ export interface ReviewRecord {
   rating: number;
   before: CardState;
   after: CardState;
+}
+
+/** What an export reads: notes (with when they last changed), their cards, the ratings that stand. */
+export interface Snapshot {
+  notes: (StoredNote & { modified: number })[];
+  cards: CardRow[];
+  reviews: (ReviewRecord & { duration: number })[];
+  /** When the collection was made (ms). */
+  created: number;
 }
