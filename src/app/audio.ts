@@ -2,11 +2,22 @@
 // text to speech has no Chinese voice. The templates play them instead of {{tts}}.
 import { createHash } from 'node:crypto';
 import type { MediaFile } from '../export/index.js';
-import { visibleText } from '../export/index.js';
 import type { Note } from '../notes/index.js';
 
-/** A field's text as it is read aloud: no markup, no cloze syntax. */
-const spoken = (html: string) => visibleText(html.replace(/\{\{c\d+::([\s\S]*?)(?:::[\s\S]*?)?\}\}/g, '$1'));
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', nbsp: ' ' };
+
+/**
+ * A field's text as it is read aloud: no cloze syntax, no markup (inline tags leave no space,
+ * so a sentence with its word in bold is the same text, and the same recording, as without).
+ */
+const spoken = (html: string) =>
+  html
+    .replace(/\{\{c\d+::([\s\S]*?)(?:::[\s\S]*?)?\}\}/g, '$1')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
+    .replace(/&(amp|lt|gt|quot|nbsp);/g, (_, e: string) => ENTITIES[e]!)
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** A file name from the recording itself: the same text always gives the same file, which Anki then keeps once. */
 const fileName = (data: Uint8Array) => `zhdeck-${createHash('sha1').update(data).digest('hex').slice(0, 16)}.wav`;

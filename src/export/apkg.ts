@@ -251,7 +251,7 @@ export function packageBytes(pkg: AnkiPackage): Uint8Array {
     const names: Record<string, string> = {};
     pkg.media.forEach((m, i) => {
       names[i] = m.name;
-      files[String(i)] = [m.data, { level: 0 }];
+      files[String(i)] = m.data;
     });
     files.media = strToU8(JSON.stringify(names));
     return zipSync(files, { level: 6 });

@@ -23,6 +23,8 @@ export const CSS = `.card {
 .alt { color: #6e7781; font-size: 1.2em; }
 .en { color: #57606a; margin-top: .4em; }
 .prompt { font-size: 1.5em; font-weight: 600; }
+.en.prompt { color: inherit; }
+a.hint { color: #0a5cc2; font-size: .85em; }
 .gloss { font-size: 1.3em; font-weight: 600; }
 .senses, .measure { color: #57606a; font-size: .85em; margin-top: .3em; }
 .measure .label { font-variant: small-caps; margin-right: .4em; }
@@ -36,6 +38,7 @@ hr#answer { border: 0; border-top: 1px solid #d0d7de; margin: 1em auto; max-widt
 .words { display: flex; flex-direction: column; align-items: center; gap: .35em; margin-top: .4em; }
 .words .w { display: block; }
 .words .hz { font-weight: 600; }
+.words .alt { margin-left: .3em; font-size: 1em; }
 .words .cloze-inactive, .words > .w { font-size: .8em; color: #57606a; }
 .words .cloze {
   order: -1;
@@ -69,6 +72,7 @@ hr#answer { border: 0; border-top: 1px solid #d0d7de; margin: 1em auto; max-widt
 .nightMode .words .cloze-inactive, .nightMode .words > .w,
 .night_mode .words .cloze-inactive, .night_mode .words > .w { color: #9da7b3; }
 .nightMode hr#answer, .night_mode hr#answer { border-top-color: #3d444d; }
+.nightMode a.hint, .night_mode a.hint { color: #79b8ff; }
 .nightMode .tone1, .night_mode .tone1 { color: #ff6b6b; }
 .nightMode .tone2, .night_mode .tone2 { color: #4fd16a; }
 .nightMode .tone3, .night_mode .tone3 { color: #8ea6ff; }
