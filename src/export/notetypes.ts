@@ -26,8 +26,11 @@ export interface NoteTypeDef {
   mod: number;
 }
 
-/** Bump with the date whenever a template, the CSS or a field list changes. */
-export const TEMPLATE_VERSION = { version: 1, mod: 1_796_169_600 /* 2026-12-02 */ };
+/**
+ * Bump (version, mod = the day's midnight UTC, digest = templateDigest()) whenever a template,
+ * the CSS or a field list changes: a test fails until the digest matches.
+ */
+export const TEMPLATE_VERSION = { version: 1, mod: 1_796_169_600 /* 2026-12-02 */, digest: 'fa08a586c8d97bc1' };
 
 // The ids: milliseconds in the past, as Anki's own ids are, and unlikely to be anyone else's.
 const IDS: Record<NoteType, number> = {
@@ -137,3 +140,12 @@ export function noteTypeDef(type: NoteType): NoteTypeDef {
 }
 
 export const NOTE_TYPES: readonly NoteType[] = Object.keys(IDS) as NoteType[];
+
+/** A digest of everything a note type's version stands for: names, fields, templates, CSS. */
+export function templateDigest(): string {
+  const defs = NOTE_TYPES.map((t) => {
+    const d = noteTypeDef(t);
+    return [d.id, d.name, d.kind, d.fields, d.templates, d.css];
+  });
+  return createHash('sha256').update(JSON.stringify(defs)).digest('hex').slice(0, 16);
+}

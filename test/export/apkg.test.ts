@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { fieldsByName, noteTypeDef, readApkg, renderCard, TEMPLATE_VERSION, visibleText, type ApkgContents, type NoteType } from '../../src/index.js';
+import { fieldsByName, noteTypeDef, readApkg, renderCard, TEMPLATE_VERSION, templateDigest, visibleText, type ApkgContents, type NoteType } from '../../src/index.js';
 import { fixture, hasShared, scratch, seedArticle, zhdeck } from '../helpers.js';
 import { checkPackage, readIndependently } from './package.js';
 
@@ -54,6 +54,10 @@ describe('the .apkg', () => {
     expect(zhdeck(['build', fixture('market.interleaved.txt'), '-o', csv]).status).toBe(0);
     const rows = parse(readFileSync(csv, 'utf8'), { delimiter: '\t', comment: '#', comment_no_infix: true, relax_column_count: true }) as string[][];
     expect(new Set(rows.map((r) => r[0]))).toEqual(new Set(pkg.notes.map((n) => n.guid)));
+  });
+
+  it('has a new note type version whenever the templates change (so Anki replaces them, and only then)', () => {
+    expect(templateDigest(), 'templates, CSS or fields changed: bump TEMPLATE_VERSION (version, mod, digest)').toBe(TEMPLATE_VERSION.digest);
   });
 
   it('keeps GUIDs for a shorter version of the article', () => {
