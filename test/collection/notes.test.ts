@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { readApkg } from '../../src/index.js';
@@ -68,6 +68,27 @@ describe('a collection from before zhdeck had its own note types', () => {
     const r = zhdeck(['review', '--collection', file, '--limit', '1'], { ...at(T0 + 3 * MIN), input: '3\n' });
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/\p{Script=Han}/u);
+  });
+});
+
+describe('zhdeck add deck.apkg', () => {
+  it('adds the notes of a package zhdeck built, as the article would, idempotently', () => {
+    const apkg = join(scratch(), 'deck.apkg');
+    expect(zhdeck(['build', fixture('market.tsv'), '-o', apkg]).status).toBe(0);
+    const fromPackage = join(scratch(), 'a.db');
+    const fromArticle = join(scratch(), 'b.db');
+    add(fromPackage, apkg);
+    add(fromArticle, fixture('market.tsv'));
+    const notes = (f: string) => query<{ guid: string; type: string; deck: string; fields: string }>(f, 'SELECT guid, type, deck, fields FROM notes ORDER BY guid');
+    const keys = (f: string) => query<{ k: string }>(f, 'SELECT n.guid || c.key AS k FROM cards c JOIN notes n ON n.id = c.note_id ORDER BY k').map((r) => r.k);
+    expect(notes(fromPackage)).toEqual(notes(fromArticle));
+    expect(keys(fromPackage)).toEqual(keys(fromArticle));
+    expect(add(fromPackage, apkg, T0 + MIN)[0]).toMatchObject({ added: 0, updated: 0, cardsAdded: 0 });
+    const notOurs = join(scratch(), 'other.apkg');
+    writeFileSync(notOurs, 'PK\x03\x04 not really a zip');
+    const r = zhdeck(['add', notOurs, '--collection', fromPackage]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 });
 
