@@ -2,6 +2,7 @@
 import Database from 'better-sqlite3';
 import { strFromU8, unzipSync } from 'fflate';
 import { UserError } from '../util/errors.js';
+import type { AnkiReview, AnkiSchedule } from './schedule.js';
 
 export interface ApkgNoteRow {
   id: number;
@@ -14,31 +15,17 @@ export interface ApkgNoteRow {
   csum: number;
 }
 
-export interface ApkgCardRow {
+/** A card row: its ids and the scheduling columns zhdeck writes (AnkiSchedule). */
+export interface ApkgCardRow extends AnkiSchedule {
   id: number;
   nid: number;
   did: number;
   ord: number;
-  type: number;
-  queue: number;
-  due: number;
-  ivl: number;
-  factor: number;
-  reps: number;
-  lapses: number;
-  left: number;
-  data: string;
 }
 
-export interface ApkgRevlogRow {
-  id: number;
+/** A revlog row: the card it answers and the columns zhdeck writes (AnkiReview). */
+export interface ApkgRevlogRow extends AnkiReview {
   cid: number;
-  ease: number;
-  ivl: number;
-  lastIvl: number;
-  factor: number;
-  time: number;
-  type: number;
 }
 
 export interface ApkgContents {
