@@ -103,7 +103,7 @@ export async function build(inputs: string[], opts: BuildOptions = {}): Promise<
   }
   const now = opts.now ?? clock();
   const { notes, media } = opts.audio ? await withAudio(deck.notes) : { notes: deck.notes, media: [] };
-  writeOutput(output, packageBytes(notesPackage(notes, now, media)), inputs);
+  writeOutput(output, await packageBytes(notesPackage(notes, now, media)), inputs);
   const summary = summarize(deck, output, format);
   return opts.audio ? { ...summary, media: { files: media.length, bytes: media.reduce((n, m) => n + m.data.length, 0) } } : summary;
 }

@@ -76,7 +76,7 @@ export async function exportCollection(opts: ExportOptions = {}): Promise<Export
     const list = decks.length > 5 ? `${decks.slice(0, 5).join(', ')}, …` : decks.join(', ');
     throw new UserError(`no deck "${opts.deck}" in the collection (its decks: ${list})`, '--deck');
   }
-  writeOutput(output, packageBytes(collectionPackage(snap, now)), [path]);
+  writeOutput(output, await packageBytes(collectionPackage(snap, now)), [path]);
   return {
     output,
     notes: snap.notes.length,

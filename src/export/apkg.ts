@@ -5,7 +5,7 @@
 // the review log from it (rslib/src/import_export/gather.rs).
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { strToU8, zipSync, type Zippable } from 'fflate';
+import { ZipFile } from 'yazl';
 import { fieldValues, type Note, type NoteType } from '../notes/index.js';
 import { noteTypeDef, stableId, type NoteTypeDef } from './notetypes.js';
 import { creationStamp, minutesWest, newSchedule, type AnkiReview, type AnkiSchedule } from './schedule.js';
@@ -194,8 +194,11 @@ const stripHtml = (s: string) =>
     .replace(/&amp;/g, '&');
 const checksum = (s: string) => createHash('sha1').update(s).digest().readUInt32BE(0);
 
-/** The package as bytes: the collection built in memory with SQLite, then zipped with its media. */
-export function packageBytes(pkg: AnkiPackage): Uint8Array {
+/**
+ * The package as bytes: the collection built in memory with SQLite, then zipped with its media
+ * (yazl, which deflates with Node's zlib: a JavaScript deflate costs a build more than the rest of writing the package).
+ */
+export async function packageBytes(pkg: AnkiPackage): Promise<Uint8Array> {
   const db = new Database(':memory:');
   try {
     db.exec(SCHEMA);
@@ -246,15 +249,21 @@ export function packageBytes(pkg: AnkiPackage): Uint8Array {
         '{}',
       );
     })();
-    const files: Zippable = { 'collection.anki2': db.serialize() };
+    const zip = new ZipFile();
+    // Entries dated with the package, so the same notes at the same time give the same bytes.
+    const entry = { mtime: new Date(pkg.now) };
+    zip.addBuffer(db.serialize(), 'collection.anki2', entry);
     // Legacy packages list media as {"0": "name", …}, each file stored under its number (package/meta.rs media_list_is_hashmap).
     const names: Record<string, string> = {};
     pkg.media.forEach((m, i) => {
       names[i] = m.name;
-      files[String(i)] = m.data;
+      zip.addBuffer(Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength), String(i), entry);
     });
-    files.media = strToU8(JSON.stringify(names));
-    return zipSync(files, { level: 6 });
+    zip.addBuffer(Buffer.from(JSON.stringify(names)), 'media', entry);
+    zip.end();
+    const chunks: Buffer[] = [];
+    for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
   } finally {
     db.close();
   }
