@@ -1,6 +1,6 @@
 // The job behind `words`, `build` and `add`: articles → sentence pairs → every word with its
 // entry, pinyin and gloss. The core is pure over articles in memory and loaded data.
-import { readArticles, type Article, type ParseOptions } from '../article/index.js';
+import { loadArticles, type Article, type ParseOptions } from '../article/index.js';
 import { loadLexicon } from '../lexicon/index.js';
 import { loadSegmenter, loadSegmentDictionary } from '../segment/index.js';
 import { extractWords, selectWords, type VocabDeps, type Word } from '../vocab/index.js';
@@ -18,7 +18,8 @@ export type Progress = (done: number, total: number) => void;
 export function studyArticles(articles: Article[], deps: VocabDeps, onProgress?: Progress): StudiedArticle[] {
   return articles.map((article, i) => {
     const pairs = alignArticle(article, deps.lexicon);
-    const words = extractWords(article, pairs, deps);
+    // Credits and copyright lines are kept in the pairs but teach nothing.
+    const words = extractWords(article, pairs.filter((p) => p.kind !== 'boilerplate'), deps);
     onProgress?.(i + 1, articles.length);
     return { article, pairs, words };
   });
@@ -34,7 +35,7 @@ export async function loadVocabDeps(articles: Article[]): Promise<VocabDeps> {
 
 /** Reads, aligns and segments articles, and finds every word with its entry, pinyin and gloss. */
 export async function study(inputs: string[], opts: ParseOptions & { onProgress?: Progress } = {}): Promise<StudiedArticle[]> {
-  const articles = readArticles(inputs, await loadLexicon(), opts);
+  const articles = await loadArticles(inputs, await loadLexicon(), opts);
   return studyArticles(articles, await loadVocabDeps(articles), opts.onProgress);
 }
 

@@ -1,11 +1,10 @@
 import { build, readKnownWords } from '../../app/index.js';
-import type { Layout, Script } from '../../article/index.js';
 import { parseTags } from '../../notes/index.js';
 import { UserError } from '../../util/errors.js';
-import { parseCount } from '../args.js';
+import { parseCount, parseOptionsOf, type ReadFlags } from '../args.js';
 import { colors, printJson } from '../output.js';
 
-interface Options {
+interface Options extends ReadFlags {
   output?: string;
   format?: 'csv' | 'apkg';
   deck?: string;
@@ -13,8 +12,6 @@ interface Options {
   known?: string;
   maxWords?: string;
   json?: boolean;
-  layout?: Layout;
-  script?: Script;
 }
 
 /** A progress bar on stderr for builds of several articles, when a person is watching. */
@@ -41,8 +38,7 @@ export default async function run(inputs: string[], opts: Options): Promise<void
     tags,
     known,
     maxWords,
-    layout: opts.layout,
-    script: opts.script,
+    ...parseOptionsOf(opts),
     onProgress: progress,
   });
   if (opts.json) return printJson(summary);
