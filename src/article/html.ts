@@ -214,12 +214,14 @@ function withRepeats(content: Block[], kept: Set<number>, elements: Map<number, 
     const e = elements.get(id);
     return e ? `${e.parent}|${e.signature}` : undefined;
   };
+  const siblings = new Map<string, number>();
+  for (const id of elements.keys()) siblings.set(key(id)!, (siblings.get(key(id)!) ?? 0) + 1);
   const repeated = new Set<string>();
   for (const b of content) {
     if (!kept.has(b.index)) continue;
     for (const id of b.path.slice(-REPEAT_LEVELS)) {
       const k = key(id);
-      if (k) repeated.add(k);
+      if (k && siblings.get(k)! >= 2) repeated.add(k);
     }
   }
   const out = new Set(kept);
