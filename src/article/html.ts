@@ -2,6 +2,7 @@
 // (what Firefox's reader view uses) on a linkedom DOM, then paired the way the page pairs it:
 // side by side in table rows or columns, alternating paragraphs, or an English block and a
 // Chinese block. Pure: parses text.
+import { append } from '../util/collections.js';
 import { UserError } from '../util/errors.js';
 import type { Language, ParagraphKind, ParagraphPair } from './types.js';
 import { isHeaderName } from './table.js';
@@ -271,7 +272,7 @@ const ROW_PARAGRAPHS = 3;
  */
 function findRows(blocks: Block[]): Map<Block, { id: number; depth: number }> {
   const under = new Map<number, Block[]>();
-  for (const b of blocks) for (const id of b.path) (under.get(id) ?? under.set(id, []).get(id)!).push(b);
+  for (const b of blocks) for (const id of b.path) append(under, id, b);
   const rowTest = new Map<number, boolean>();
   const isRow = (id: number, depth: number) => {
     let v = rowTest.get(id);
@@ -288,12 +289,14 @@ function findRows(blocks: Block[]): Map<Block, { id: number; depth: number }> {
     }
     return v;
   };
+  const langs = new Map<number, number>();
+  const langsUnder = (id: number) => langs.get(id) ?? langs.set(id, langsOf(under.get(id)!).size).get(id)!;
   const rows = new Map<Block, { id: number; depth: number }>();
   for (const b of blocks) {
     if (langsOf([b]).size === 2) continue; // a block with both languages pairs its own lines
     for (let depth = b.path.length - 2; depth >= 0; depth--) {
       const id = b.path[depth]!;
-      if (langsOf(under.get(id)!).size < 2) continue;
+      if (langsUnder(id) < 2) continue;
       if (isRow(id, depth)) rows.set(b, { id, depth });
       break;
     }
@@ -312,6 +315,8 @@ const unitOf = (b: Block, l: { lang: Language; text: string }, file: string): Un
 
 function itemsOf(blocks: Block[], file: string): { items: PageItem[]; columns: boolean } {
   const rows = findRows(blocks);
+  const byRow = new Map<number, Block[]>();
+  for (const [b, row] of rows) append(byRow, row.id, b);
   const done = new Set<number>();
   const items: PageItem[] = [];
   let columns = false;
@@ -323,7 +328,7 @@ function itemsOf(blocks: Block[], file: string): { items: PageItem[]; columns: b
     }
     if (done.has(row.id)) continue;
     done.add(row.id);
-    const members = blocks.filter((m) => rows.get(m)?.id === row.id);
+    const members = byRow.get(row.id)!;
     const side = (lang: Language) => members.filter((m) => m.lines[0]!.lang === lang);
     const en = side('en');
     const zh = side('zh');

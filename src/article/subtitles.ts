@@ -1,6 +1,7 @@
 // Subtitles (SRT, WebVTT): one bilingual file (a Chinese and an English line in each cue), or
 // an English and a Chinese file of one video, whose cues are matched by the time they overlap.
 // Cues are joined where a sentence runs across them, and split where one holds several.
+import { append } from '../util/collections.js';
 import { UserError } from '../util/errors.js';
 import type { Language, ParagraphPair, SourceRef, TextFile } from './types.js';
 import { joinText, languageOf, roughSentences } from './units.js';
@@ -230,12 +231,7 @@ export function timedCuePairs(enFile: TextFile, en: Cue[], zhFile: TextFile, zh:
   }
   for (const [i, { j }] of best) union(i, j);
   const groups = new Map<number, number[]>();
-  all.forEach((_, i) => {
-    const root = find(i);
-    const g = groups.get(root);
-    if (g) g.push(i);
-    else groups.set(root, [i]);
-  });
+  all.forEach((_, i) => append(groups, find(i), i));
   const stretches = [...groups.values()]
     .map((members) => {
       const files = { en: enFile.file, zh: zhFile.file };

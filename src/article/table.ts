@@ -36,7 +36,14 @@ interface Row {
 const DELIMITERS = ['\t', ',', ';', '|'] as const;
 export type Delimiter = (typeof DELIMITERS)[number];
 
-function parseRows(text: string, delimiter: string, quote: boolean, to?: number): Row[] {
+function parseRows(text: string, delimiter: string, quote: boolean): Row[] {
+  // A TSV that quotes nothing (most do not) splits as it stands, several times faster.
+  if (delimiter === '\t' && !(quote && /(^|\t)"/m.test(text))) {
+    return text
+      .split('\n')
+      .map((line, i) => ({ cells: line.split('\t').map((c) => c.trim()), line: i + 1 }))
+      .filter((r) => r.cells.some((c) => c !== ''));
+  }
   const records = csvParse()(text, {
     delimiter,
     quote: quote ? '"' : false,
@@ -45,18 +52,17 @@ function parseRows(text: string, delimiter: string, quote: boolean, to?: number)
     skip_empty_lines: true,
     bom: true,
     info: true,
-    ...(to ? { to } : {}),
   }) as unknown as { record: string[]; info: { lines: number } }[];
   return records.map((r) => ({ cells: r.record.map((c) => c.trim()), line: r.info.lines })).filter((r) => r.cells.some((c) => c !== ''));
 }
 
 /** Rows split at the delimiter; quoted fields as CSV writers quote them, or (a TSV that quotes nothing) as they stand. */
-function rowsOf(file: TextFile, delimiter: string, to?: number): Row[] {
+function rowsOf(file: TextFile, delimiter: string, text = file.text): Row[] {
   try {
-    return parseRows(file.text, delimiter, true, to);
+    return parseRows(text, delimiter, true);
   } catch {
     try {
-      return parseRows(file.text, delimiter, false, to);
+      return parseRows(text, delimiter, false);
     } catch (e) {
       throw new UserError(`cannot be read as a table (${(e as Error).message.split('\n')[0]})`, file.file);
     }
@@ -77,7 +83,17 @@ const bilingualShare = (rows: Row[]) =>
     return langs.includes('zh') && langs.includes('en');
   }).length / Math.max(1, rows.length);
 
-const SAMPLE_ROWS = 200;
+// The delimiter is told by the first lines.
+const SAMPLE_LINES = 200;
+
+function sample(text: string): string {
+  let end = -1;
+  for (let n = 0; n < SAMPLE_LINES; n++) {
+    end = text.indexOf('\n', end + 1);
+    if (end < 0) return text;
+  }
+  return text.slice(0, end);
+}
 
 /**
  * The delimiter a table uses: of tab, comma, semicolon and bar, the one that splits a sample
@@ -85,10 +101,11 @@ const SAMPLE_ROWS = 200;
  */
 export function sniffDelimiter(file: TextFile, allowed: readonly Delimiter[] = DELIMITERS): { delimiter: Delimiter; score: number } {
   let best: { delimiter: Delimiter; score: number } = { delimiter: allowed[0]!, score: -1 };
+  const head = sample(file.text);
   for (const delimiter of allowed) {
     let rows: Row[];
     try {
-      rows = rowsOf(file, delimiter, SAMPLE_ROWS);
+      rows = rowsOf(file, delimiter, head);
     } catch {
       continue;
     }
