@@ -193,6 +193,9 @@ export function bilingualCuePairs(file: TextFile, cues: Cue[]): ParagraphPair[] 
   return joinSentences(cues.map((c) => stretchOf(c, file.file))).flatMap(pairsOf);
 }
 
+// Below this share of cues overlapping the other file's, two files are not of one video and release.
+const MIN_OVERLAPPING = 0.3;
+
 const overlap = (a: Cue, b: Cue) => Math.min(a.end, b.end) - Math.max(a.start, b.start);
 
 /**
@@ -228,6 +231,15 @@ export function timedCuePairs(enFile: TextFile, en: Cue[], zhFile: TextFile, zh:
       consider(zi, i, o);
       if (o >= 0.5 * Math.min(e.end - e.start, zh[j]!.end - zh[j]!.start)) union(i, zi);
     }
+  }
+  // Cues of another release (shifted in time) or of another video hardly overlap: say so.
+  const matched = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => from + k).filter((i) => best.has(i)).length;
+  const [enMatched, zhMatched] = [matched(0, en.length), matched(en.length, all.length)];
+  if (Math.min(enMatched / en.length, zhMatched / zh.length) < MIN_OVERLAPPING) {
+    throw new UserError(
+      `the English and Chinese subtitles hardly overlap in time (${enMatched} of ${en.length} English cues, ${zhMatched} of ${zh.length} Chinese): are they of one video and one release?`,
+      `${enFile.file} + ${zhFile.file}`,
+    );
   }
   for (const [i, { j }] of best) union(i, j);
   const groups = new Map<number, number[]>();

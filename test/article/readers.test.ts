@@ -261,6 +261,14 @@ describe('subtitles', () => {
     expect(a!.paragraphs.at(-1)).toMatchObject({ en: 'The tide is coming in.', zh: null });
   });
 
+  it('subtitles of another release, shifted in time, are a user error, not a deck of untranslated cues', () => {
+    const zh = text('tide.zh.vtt');
+    const shifted = { ...zh, text: zh.text.replace(/00:00:(\d\d)/g, (_, s: string) => `00:01:${s}`) };
+    expect(() => parseArticles([text('tide.en.srt'), shifted], lexicon)).toThrow(
+      /tide\.en\.srt \+ tide\.zh\.vtt: the English and Chinese subtitles hardly overlap in time \(0 of 6 English cues, 0 of 6 Chinese\)/,
+    );
+  });
+
   it('one-language subtitles alone, or a file that is not subtitles, are user errors', () => {
     expect(() => read('tide.zh.vtt')).toThrow(/tide\.zh\.vtt: holds Chinese subtitles only: give the English subtitles of the same video with it/);
     expect(() => parseArticle([{ file: 'x.srt', text: '1\nnot a time\nHello\n' }], lexicon)).toThrow(/x\.srt: is not a subtitle file that can be read/);

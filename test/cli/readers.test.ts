@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -110,6 +110,12 @@ describe('web addresses', () => {
     expect((JSON.parse(words.stdout) as { word: string }[]).map((w) => w.word)).toContain('巴士');
   });
 
+  it('add puts a page into the review collection', async () => {
+    const r = await zhdeckAsync(['add', `${base}/news/night-buses.html`, '--collection', join(scratch(), 'collection.db'), '--json']);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).sources[0]).toMatchObject({ source: 'night-buses-return-to-the-harbour-after-four-years' });
+  });
+
   it.each([
     ['/missing', /^zhdeck: http:\/\/127\.0\.0\.1:\d+\/missing: the server answered 404 Not Found\n$/],
     ['/report.pdf', /^zhdeck: http:\/\/127\.0\.0\.1:\d+\/report\.pdf: is application\/pdf, not a web page or text\n$/],
@@ -119,6 +125,7 @@ describe('web addresses', () => {
     const r = await zhdeckAsync(['build', `${base}${path}`, '-o', join(dir, 'deck.csv')]);
     expect(r.stderr).toMatch(message);
     expect(r.status).toBe(2);
+    expect(existsSync(join(dir, 'deck.csv'))).toBe(false);
   });
 
   it('a server that is not there is one line too', async () => {
