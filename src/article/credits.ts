@@ -13,8 +13,8 @@ const EN_CREDITS: RegExp[] = [
   /^our standards:/i,
   // A date line: "March 3, 2026", "Updated: Mon, 3 March 2026 10:30 GMT".
   /^((updated|published|posted)( on)?:?\s*)?((mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(\d{1,2}\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2},?\s+)?\d{4}(,?\s+\d{1,2}:\d{2}(\s?[ap]\.?m\.?)?)?(\s+[A-Z]{2,5})?$/i,
-  // An agency's credit: REUTERS/Dado Ruvic/Illustration, AP Photo/Jane Doe, AFP/Getty Images.
-  /^(?:[A-Z]{2,}[A-Z-]*(?: [A-Z]{2,}[A-Z-]*)*(?: Photo)?|Getty Images|Xinhua|Reuters)\s?\/\s?\S(?:.*\bLicensing Rights|[^.!?]*)$/,
+  // An agency's credit, then a name: REUTERS/Dado Ruvic/Illustration, AP Photo/Jane Doe, AFP/Getty Images (not "EU/UK deal").
+  /^(?:[A-Z]{2,}[A-Z-]*(?: [A-Z]{2,}[A-Z-]*)*(?: Photo)?|Getty Images|Xinhua|Reuters)\s?\/\s?[A-Z][\p{Ll}'’-]+(?: [A-Z][\p{Ll}'’-]+)+(?:\s?\/.*)?$/u,
   /\bPurchase Licen[cs]ing Rights$/,
 ];
 

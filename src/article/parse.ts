@@ -135,7 +135,7 @@ function formatOf(file: TextFile, layout: Layout | undefined): Format {
   // Raw markup is never worth reading as text, whatever the layout says of its paragraphs.
   const detected = file.format ?? EXTENSIONS[extname(file.file).toLowerCase()];
   if (detected === 'html' || (!detected && looksLikeHtml(file.text))) return 'html';
-  if (layout) return 'text';
+  if (layout && layout !== 'two-files') return 'text';
   if (detected) return detected;
   if (looksLikeSubtitles(file.text)) return 'subtitles';
   return looksLikeTable(file) ? 'table' : 'text';

@@ -132,6 +132,7 @@ describe('titles and credits in every layout', () => {
     ['By noon, most stalls have closed and the street is quiet again.', 'en'],
     ['By Monday, the river had risen two metres.', 'en'],
     ['AC/DC played in Hong Kong last night.', 'en'],
+    ['EU/UK deal reached after night of talks', 'en'],
     ['TikTok and RedNote apps are seen in this illustration taken January 15, 2025. REUTERS/Dado Ruvic/Illustration Purchase Licensing Rights', 'en'],
     ['記者會上，市長宣布了新的計畫。', 'zh'],
   ] as const)('%s is not', (line, lang) => {
