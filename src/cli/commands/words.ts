@@ -1,10 +1,12 @@
-import { chooseWords, readKnownWords, study } from '../../app/index.js';
+import { addUserFix, chooseWords, readKnownWords, study, userDictionaryPath } from '../../app/index.js';
+import { UserError } from '../../util/errors.js';
 import type { Word } from '../../vocab/index.js';
 import { colors, printJson, printLines } from '../output.js';
 import { formatPinyin } from '../tones.js';
 import { parseCount, parseOptionsOf, type ReadFlags } from '../args.js';
 
 interface Options extends ReadFlags {
+  fix?: string[];
   all?: boolean;
   known?: string;
   maxWords?: string;
@@ -25,6 +27,14 @@ export const wordJson = (w: Word, sentenceId: (pairId: string) => string = (id) 
 });
 
 export default async function run(inputs: string[], opts: Options): Promise<void> {
+  for (const fix of opts.fix ?? []) {
+    addUserFix(fix);
+    process.stderr.write(`zhdeck: saved "${fix}" to ${userDictionaryPath()}\n`);
+  }
+  if (inputs.length === 0) {
+    if (opts.fix?.length) return;
+    throw new UserError('give an article file (or --fix CORRECTION)', 'words');
+  }
   const maxWords = parseCount(opts.maxWords, '--max-words');
   const known = opts.known ? await readKnownWords(opts.known) : undefined;
   const studied = await study(inputs, parseOptionsOf(opts));
