@@ -1,6 +1,6 @@
 // zhdeck add: the notes of articles (or of a deck zhdeck wrote) into the review collection.
 import { basename } from 'node:path';
-import { readBytes } from '../article/index.js';
+import { isUrl, readBytes } from '../article/index.js';
 import { Collection, collectionPath, toCollectionNote, type AddSummary, type CollectionNote, type NoteRecord } from '../collection/index.js';
 import { fromAnkiCsv, isApkg, isZhdeckCsv, NOTE_TYPES, noteTypeDef, readApkg } from '../export/index.js';
 import { articleOf, fieldValues, slugOf, type NoteKind, type NoteType } from '../notes/index.js';
@@ -53,6 +53,10 @@ export async function add(inputs: string[], opts: AddOptions = {}): Promise<AddR
   const put = (source: string, n: CollectionNote) => append(groups, source, n);
   const articles: string[] = [];
   for (const file of inputs) {
+    if (isUrl(file)) {
+      articles.push(file);
+      continue;
+    }
     const bytes = readBytes(file);
     if (isApkg(bytes)) {
       for (const n of notesOfPackage(bytes, file)) put(`deck:${basename(file)}`, toCollectionNote(n));

@@ -1,7 +1,7 @@
 // `zhdeck build`: articles → the words chosen for study → notes → one Anki deck file. The core
 // (deckFromStudied, buildFromText) is pure over what is in memory; build() reads and writes.
 import { basename, dirname, extname, join } from 'node:path';
-import { articlesFromTexts, readArticles, type ParseOptions, type TextFile } from '../article/index.js';
+import { articlesFromTexts, isUrl, loadArticles, type ParseOptions, type TextFile } from '../article/index.js';
 import { loadLexicon } from '../lexicon/index.js';
 import { makeNotes, type Note, type NoteOptions } from '../notes/index.js';
 import { notesPackage, packageBytes, toAnkiCsv, type BuiltinNames } from '../export/index.js';
@@ -48,7 +48,20 @@ export interface BuildSummary {
   media?: { files: number; bytes: number };
 }
 
-export const defaultOutput = (input: string, format: DeckFormat = 'apkg') => join(dirname(input), `${basename(input, extname(input))}.${format}`);
+/** The deck beside the first input; for a web page, in the current folder, named after the page. */
+export function defaultOutput(input: string, format: DeckFormat = 'apkg'): string {
+  if (!isUrl(input)) return join(dirname(input), `${basename(input, extname(input))}.${format}`);
+  const url = new URL(input);
+  const segment = url.pathname.split('/').filter(Boolean).pop() ?? '';
+  let last = segment;
+  try {
+    last = decodeURIComponent(segment);
+  } catch {
+    // A malformed escape: the name as it is written.
+  }
+  const name = basename(last, extname(last)).replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^[-.]+|-+$/g, '') || url.hostname;
+  return `${name}.${format}`;
+}
 
 /** The format asked for, else the one the output's name says, else apkg. */
 export const formatFor = (output: string | undefined, format?: DeckFormat): DeckFormat => format ?? (output && /\.(csv|txt|tsv)$/i.test(output) ? 'csv' : 'apkg');
@@ -62,7 +75,7 @@ export function deckFromStudied(studied: StudiedArticle[], opts: DeckOptions = {
 
 /** Reads and studies the articles in some files, and makes their notes. */
 export async function notesFor(inputs: string[], opts: Omit<BuildOptions, 'output'> = {}): Promise<Deck> {
-  const articles = readArticles(inputs, await loadLexicon(), opts);
+  const articles = await loadArticles(inputs, await loadLexicon(), opts);
   return deckFromStudied(studyArticles(articles, await loadVocabDeps(articles), opts.onProgress), opts);
 }
 

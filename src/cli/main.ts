@@ -23,13 +23,14 @@ const program = new Command('zhdeck')
   .configureOutput({ outputError: (str, write) => write(`zhdeck: ${str.replace(/^error: /, '')}`) });
 
 const layoutOption = () =>
-  new Option('--layout <layout>', 'force the input layout instead of detecting it').choices(['interleaved', 'two-files', 'blocks', 'tsv']);
+  new Option('--layout <layout>', 'force the input layout instead of detecting it').choices(['interleaved', 'two-files', 'blocks', 'tsv', 'csv', 'html', 'subtitles']);
+const columnsOption = () => new Option('--columns <en,zh>', "a table's English and Chinese columns: numbers from 1, or header names (default: found by their content)");
 const scriptOption = () => new Option('--script <script>', 'force the Chinese script instead of detecting it').choices(['traditional', 'simplified']);
 
 program
   .command('build')
   .description('article(s) → one Anki deck: an .apkg that Anki imports with no set-up (or a CSV)')
-  .argument('<input...>', 'article file(s); an English and a Chinese file together make one article')
+  .argument('<input...>', 'article files or web addresses; x.en.* and x.zh.* (or two one-language files given one after the other) make one article')
   .option('-o, --output <file>', "the deck file (default: the first input's name with .apkg, beside it; - for standard output)")
   .addOption(new Option('--format <format>', 'deck format (default: apkg; csv when the output is named .csv)').choices(['apkg', 'csv']))
   .option('--note-types <names>', "CSV: your Anki's names of its built-in Cloze and Basic (and reversed card) note types, or a language: en, zh-CN, zh-TW, de, ja, fr, es")
@@ -40,6 +41,7 @@ program
   .option('--max-words <n>', 'at most this many target words, the most useful first')
   .option('--json', 'print a summary object (articles, pairs, words, notes, cards, output)')
   .addOption(layoutOption())
+  .addOption(columnsOption())
   .addOption(scriptOption())
   .action(lazy('build'));
 
@@ -53,22 +55,25 @@ program
 program
   .command('align')
   .description('pair the English and Chinese sentences of article(s)')
-  .argument('<input...>', 'article file(s); an English and a Chinese file together make one article')
+  .argument('<input...>', 'article files or web addresses; x.en.* and x.zh.* (or two one-language files given one after the other) make one article')
   .option('--presplit', 'the two inputs already hold one sentence per line: do not split, report 0-based line numbers')
   .option('--json', 'print an array of { id, en, zh, enText, zhText, confidence }')
   .addOption(layoutOption())
+  .addOption(columnsOption())
   .addOption(scriptOption())
   .action(lazy('align'));
 
 program
   .command('words')
   .description('the vocabulary of article(s) chosen for study, each word with its pinyin, senses and the gloss the article gives it')
-  .argument('<input...>', 'article file(s)')
+  .argument('[input...]', 'article files or web addresses')
+  .option('--fix <correction>', 'save a correction to the user dictionary (user-dict.txt beside the collection), e.g. "大公豬=大 公豬" or "公豬 [gōng zhū] boar"; repeatable', (v: string, acc: string[] = []) => [...acc, v])
   .option('--all', 'every distinct Chinese word found, chosen or not')
   .option('--known <file>', 'words you know, one per line (either script): left out')
   .option('--max-words <n>', 'at most this many words, the most useful first')
   .option('--json', 'print an array of { word, traditional, simplified, pinyin, senses, gloss, frequency, count, sentences }')
   .addOption(layoutOption())
+  .addOption(columnsOption())
   .addOption(scriptOption())
   .action(lazy('words'));
 
@@ -81,12 +86,13 @@ program
 program
   .command('add')
   .description('put the notes and cards of article(s), or of decks zhdeck wrote, into the review collection')
-  .argument('<input...>', 'article file(s), or decks (.apkg or .csv) from zhdeck build')
+  .argument('<input...>', 'article files or web addresses, or decks (.apkg or .csv) from zhdeck build')
   .option('--collection <file>', 'the collection (default: $ZHDECK_COLLECTION, else $XDG_DATA_HOME/zhdeck/collection.db)')
   .option('--known <file>', 'words you know, one per line (either script): no cards for them')
   .option('--max-words <n>', 'at most this many target words, the most useful first')
   .option('--json', 'print what was added, per source, as JSON')
   .addOption(layoutOption())
+  .addOption(columnsOption())
   .addOption(scriptOption())
   .action(lazy('add'));
 

@@ -234,7 +234,7 @@ export function makeNotes(sets: StudySet[], opts: NoteOptions = {}): Note[] {
     const targets = new Map<string, { word: Word; o: Occurrence }[]>();
     for (const word of words) for (const o of word.occurrences) append(targets, o.pairId, { word, o });
     for (const p of pairs) {
-      if (p.zh.length === 0) continue;
+      if (p.zh.length === 0 || p.kind === 'boilerplate') continue; // credits and copyright lines are no cards
       const t = targets.get(p.id);
       const zh = zhOf(p);
       const cloze = guidFor(APP, 'cloze', zh);

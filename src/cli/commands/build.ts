@@ -1,12 +1,11 @@
 import { build, formatFor, readKnownWords } from '../../app/index.js';
-import type { Layout, Script } from '../../article/index.js';
 import { parseNoteTypes } from '../../export/index.js';
 import { parseTags } from '../../notes/index.js';
 import { UserError } from '../../util/errors.js';
-import { parseCount } from '../args.js';
+import { parseCount, parseOptionsOf, type ReadFlags } from '../args.js';
 import { colors, printJson } from '../output.js';
 
-interface Options {
+interface Options extends ReadFlags {
   output?: string;
   format?: 'csv' | 'apkg';
   noteTypes?: string;
@@ -16,8 +15,6 @@ interface Options {
   known?: string;
   maxWords?: string;
   json?: boolean;
-  layout?: Layout;
-  script?: Script;
 }
 
 /** A progress bar on stderr for builds of several articles, when a person is watching. */
@@ -50,8 +47,7 @@ export default async function run(inputs: string[], opts: Options): Promise<void
     tags,
     known,
     maxWords,
-    layout: opts.layout,
-    script: opts.script,
+    ...parseOptionsOf(opts),
     onProgress: progress,
   });
   if (opts.json) return printJson(summary);

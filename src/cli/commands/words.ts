@@ -1,17 +1,16 @@
-import { chooseWords, readKnownWords, study } from '../../app/index.js';
-import type { Layout, Script } from '../../article/index.js';
+import { addUserFix, chooseWords, readKnownWords, study, userDictionaryPath } from '../../app/index.js';
+import { UserError } from '../../util/errors.js';
 import type { Word } from '../../vocab/index.js';
 import { colors, printJson, printLines } from '../output.js';
 import { formatPinyin } from '../tones.js';
-import { parseCount } from '../args.js';
+import { parseCount, parseOptionsOf, type ReadFlags } from '../args.js';
 
-interface Options {
+interface Options extends ReadFlags {
+  fix?: string[];
   all?: boolean;
   known?: string;
   maxWords?: string;
   json?: boolean;
-  layout?: Layout;
-  script?: Script;
 }
 
 /** The JSON shape STANDARDS §1 fixes for `words --json`. */
@@ -28,9 +27,17 @@ export const wordJson = (w: Word, sentenceId: (pairId: string) => string = (id) 
 });
 
 export default async function run(inputs: string[], opts: Options): Promise<void> {
+  for (const fix of opts.fix ?? []) {
+    addUserFix(fix);
+    process.stderr.write(`zhdeck: saved "${fix}" to ${userDictionaryPath()}\n`);
+  }
+  if (inputs.length === 0) {
+    if (opts.fix?.length) return;
+    throw new UserError('give an article file (or --fix CORRECTION)', 'words');
+  }
   const maxWords = parseCount(opts.maxWords, '--max-words');
   const known = opts.known ? await readKnownWords(opts.known) : undefined;
-  const studied = await study(inputs, { layout: opts.layout, script: opts.script });
+  const studied = await study(inputs, parseOptionsOf(opts));
   // Sentence ids as `zhdeck align` prints them: prefixed by the article's number when there are several.
   const idIn = (a: number) => (pairId: string) => (studied.length > 1 ? `${a + 1}:${pairId}` : pairId);
   const chosen = chooseWords(studied, { all: opts.all, known, maxWords });
