@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchText } from '../../src/article/index.js';
+import { readApkg } from '../../src/export/index.js';
 import { loadLexicon } from '../../src/lexicon/index.js';
 import { fixture, scratch, zhdeck, zhdeckAsync } from '../helpers.js';
 
@@ -98,8 +99,9 @@ describe('web addresses', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const summary = JSON.parse(r.stdout);
-    expect(summary).toMatchObject({ output: 'night-buses.csv', articles: 1 });
-    expect(readFileSync(join(dir, 'night-buses.csv'), 'utf8')).toContain('夜间巴士');
+    expect(summary).toMatchObject({ output: 'night-buses.apkg', articles: 1 });
+    const pkg = readApkg(readFileSync(join(dir, 'night-buses.apkg')), 'night-buses.apkg');
+    expect(pkg.notes.some((n) => n.flds.includes('夜间巴士'))).toBe(true);
   });
 
   it('align and words take addresses too; a redirect is followed', async () => {
