@@ -109,7 +109,7 @@ program
 program
   .command('export')
   .description('the review collection (or one deck) as an .apkg for Anki, with scheduling and review history')
-  .option('-o, --output <file>', 'the package (default: zhdeck-export.apkg, or <deck>.apkg, in the current folder)')
+  .option('-o, --output <file>', 'the package (default: zhdeck-export.apkg in the current folder)')
   .option('--deck <name>', 'only this deck (and its subdecks)')
   .option('--collection <file>', 'the collection (default: $ZHDECK_COLLECTION, else $XDG_DATA_HOME/zhdeck/collection.db)')
   .option('--json', 'print a summary object (notes, cards, reviews, output)')
