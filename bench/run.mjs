@@ -6,6 +6,7 @@ import { benchSegment } from './segment.mjs';
 import { benchGloss } from './gloss.mjs';
 import { benchReview } from './review.mjs';
 import { benchPerf } from './perf.mjs';
+import { benchPackage } from './package.mjs';
 import { benchScale } from './scale.mjs';
 
 const sections = [
@@ -15,6 +16,7 @@ const sections = [
   ['gloss', benchGloss],
   ['review', benchReview],
   ['perf', benchPerf],
+  ['package', benchPackage],
   ['scale', benchScale],
 ];
 const only = process.argv.slice(2);

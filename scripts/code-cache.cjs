@@ -30,9 +30,11 @@ function main() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'zhdeck-cache-'));
   try {
     const deck = path.join(tmp, 'deck.csv');
+    const apkg = path.join(tmp, 'deck.apkg');
     const collection = path.join(tmp, 'collection.db');
     const firstChinese = fs.readFileSync(example, 'utf8').split('\n').find((l) => /\p{Script=Han}/u.test(l));
     const runs = [
+      [['build', example, '-o', apkg]],
       [['build', example, '-o', deck]],
       [['words', example, '--json']],
       [['align', example, '--json']],
@@ -42,6 +44,7 @@ function main() {
       [['stats', '--collection', collection, '--json']],
       [['stats', '--collection', collection]],
       [['review', '--collection', collection, '--limit', '3'], '3\n3\n3\n'],
+      [['export', '--collection', collection, '-o', path.join(tmp, 'export.apkg')]],
     ];
     const best = new Map();
     runs.forEach(([args, input], k) => {

@@ -1,19 +1,30 @@
 // `zhdeck build`: articles → the words chosen for study → notes → one Anki deck file. The core
 // (deckFromStudied, buildFromText) is pure over what is in memory; build() reads and writes.
 import { basename, dirname, extname, join } from 'node:path';
-import { articlesFromTexts, readArticles, type ParseOptions, type TextFile } from '../article/index.js';
+import { articlesFromTexts, isUrl, loadArticles, type ParseOptions, type TextFile } from '../article/index.js';
 import { loadLexicon } from '../lexicon/index.js';
 import { makeNotes, type Note, type NoteOptions } from '../notes/index.js';
-import { toAnkiCsv } from '../export/index.js';
-import { UserError } from '../util/errors.js';
-import { writeFileAtomic } from '../util/fs.js';
+import { notesPackage, packageBytes, toAnkiCsv, type BuiltinNames } from '../export/index.js';
+import { now as clock } from '../util/clock.js';
+import { withAudio } from './audio.js';
+import { writeOutput } from './output.js';
 import { chooseWords, loadVocabDeps, studyArticles, type ChoiceOptions, type Progress, type StudiedArticle } from './study.js';
 
 export interface DeckOptions extends NoteOptions, Omit<ChoiceOptions, 'all'> {}
 
+export type DeckFormat = 'apkg' | 'csv';
+
 export interface BuildOptions extends ParseOptions, DeckOptions {
-  /** The deck file; default: the first input's name with .csv, beside it. */
+  /** The deck file; default: the first input's name with the format's extension, beside it; `-` is standard output. */
   output?: string;
+  /** Default: csv for an output named .csv or .txt, else apkg. */
+  format?: DeckFormat;
+  /** CSV only: what the user's Anki calls its built-in note types. */
+  noteTypes?: BuiltinNames;
+  /** apkg only: embed recordings made offline (espeak-ng) for devices without a Chinese voice. */
+  audio?: boolean;
+  /** Milliseconds: the build time, which notes' modification time and the package's ids come from. */
+  now?: number;
   onProgress?: Progress;
 }
 
@@ -32,9 +43,28 @@ export interface BuildSummary {
   words: number;
   notes: { cloze: number; translation: number; vocabulary: number; total: number };
   cards: number;
+  format: DeckFormat;
+  /** With --audio: recordings embedded and their size in bytes. */
+  media?: { files: number; bytes: number };
 }
 
-export const defaultOutput = (input: string) => join(dirname(input), `${basename(input, extname(input))}.csv`);
+/** The deck beside the first input; for a web page, in the current folder, named after the page. */
+export function defaultOutput(input: string, format: DeckFormat = 'apkg'): string {
+  if (!isUrl(input)) return join(dirname(input), `${basename(input, extname(input))}.${format}`);
+  const url = new URL(input);
+  const segment = url.pathname.split('/').filter(Boolean).pop() ?? '';
+  let last = segment;
+  try {
+    last = decodeURIComponent(segment);
+  } catch {
+    // A malformed escape: the name as it is written.
+  }
+  const name = basename(last, extname(last)).replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^[-.]+|-+$/g, '') || url.hostname;
+  return `${name}.${format}`;
+}
+
+/** The format asked for, else the one the output's name says, else apkg. */
+export const formatFor = (output: string | undefined, format?: DeckFormat): DeckFormat => format ?? (output && /\.(csv|txt|tsv)$/i.test(output) ? 'csv' : 'apkg');
 
 /** The words chosen for study across all the articles (see chooseWords), then their cloze, translation and vocabulary notes. */
 export function deckFromStudied(studied: StudiedArticle[], opts: DeckOptions = {}): Deck {
@@ -45,7 +75,7 @@ export function deckFromStudied(studied: StudiedArticle[], opts: DeckOptions = {
 
 /** Reads and studies the articles in some files, and makes their notes. */
 export async function notesFor(inputs: string[], opts: Omit<BuildOptions, 'output'> = {}): Promise<Deck> {
-  const articles = readArticles(inputs, await loadLexicon(), opts);
+  const articles = await loadArticles(inputs, await loadLexicon(), opts);
   return deckFromStudied(studyArticles(articles, await loadVocabDeps(articles), opts.onProgress), opts);
 }
 
@@ -58,7 +88,7 @@ export async function buildFromText(texts: string | TextFile[], opts: ParseOptio
 }
 
 /** What a build made, as `build --json` prints it. */
-export function summarize(deck: Deck, output: string): BuildSummary {
+export function summarize(deck: Deck, output: string, format: DeckFormat = 'apkg'): BuildSummary {
   const { studied, notes } = deck;
   const count = (k: Note['kind']) => notes.filter((n) => n.kind === k).length;
   return {
@@ -68,22 +98,25 @@ export function summarize(deck: Deck, output: string): BuildSummary {
     words: deck.targets,
     notes: { cloze: count('cloze'), translation: count('translation'), vocabulary: count('vocabulary'), total: notes.length },
     cards: notes.reduce((n, x) => n + x.cards, 0),
+    format,
   };
 }
 
-/** Articles → one Anki CSV deck, written atomically: a failed build leaves any existing file as it was. */
+/**
+ * Articles → one Anki deck file (an .apkg, or the CSV), written atomically: a failed build
+ * leaves any existing file as it was, and never writes onto an input.
+ */
 export async function build(inputs: string[], opts: BuildOptions = {}): Promise<BuildSummary> {
-  const output = opts.output ?? defaultOutput(inputs[0] ?? 'deck');
+  const format = formatFor(opts.output, opts.format);
+  const output = opts.output ?? defaultOutput(inputs[0] ?? 'deck', format);
   const deck = await notesFor(inputs, opts);
-  const csv = toAnkiCsv(deck.notes);
-  try {
-    writeFileAtomic(output, csv);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code && ['EACCES', 'EPERM', 'EISDIR', 'ENOTDIR', 'EROFS', 'ENOSPC'].includes(code)) {
-      throw new UserError(`cannot write the deck (${code})`, output);
-    }
-    throw e;
+  if (format === 'csv') {
+    writeOutput(output, toAnkiCsv(deck.notes, opts.noteTypes), inputs);
+    return summarize(deck, output, format);
   }
-  return summarize(deck, output);
+  const now = opts.now ?? clock();
+  const { notes, media } = opts.audio ? await withAudio(deck.notes) : { notes: deck.notes, media: [] };
+  writeOutput(output, await packageBytes(notesPackage(notes, now, media)), inputs);
+  const summary = summarize(deck, output, format);
+  return opts.audio ? { ...summary, media: { files: media.length, bytes: media.reduce((n, m) => n + m.data.length, 0) } } : summary;
 }

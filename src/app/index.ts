@@ -3,7 +3,22 @@
 export { align, alignArticles, alignLines, alignPresplitTexts, type AlignedArticle, type PresplitAlignment } from './align.js';
 export { addUserFix, loadUserDictionary, userDictionaryPath } from './userdict.js';
 export { study, studyArticles, loadVocabDeps, chooseWords, type StudiedArticle, type ChoiceOptions, type ChosenWord, type Progress, type StudyDeps } from './study.js';
-export { build, buildFromText, deckFromStudied, notesFor, summarize, defaultOutput, type BuildOptions, type BuildSummary, type Deck, type DeckOptions } from './build.js';
+export {
+  build,
+  buildFromText,
+  deckFromStudied,
+  notesFor,
+  summarize,
+  defaultOutput,
+  formatFor,
+  type BuildOptions,
+  type BuildSummary,
+  type Deck,
+  type DeckOptions,
+  type DeckFormat,
+} from './build.js';
+export { exportCollection, collectionPackage, type ExportOptions, type ExportSummary } from './export.js';
+export { writeOutput, checkOutput } from './output.js';
 export { add, type AddOptions, type AddResult } from './add.js';
 export { readKnownWords, parseKnownWords } from './known.js';
 export { lookup } from './lookup.js';

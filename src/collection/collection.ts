@@ -3,8 +3,10 @@ import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from '
 import { dirname } from 'node:path';
 import { UserError } from '../util/errors.js';
 import { endOfDay, localDate, startOfDay } from '../util/clock.js';
+import { isZhdeckType } from '../notes/types.js';
+import { UPGRADED_KEYS } from './notes.js';
 import { APP_ID, migrate, SCHEMA_VERSION } from './schema.js';
-import type { AddSummary, CardCount, CardRow, CardState, CollectionNote, FitReview, ReviewDay, ReviewRecord, StoredNote } from './types.js';
+import type { AddSummary, CardCount, CardRow, CardState, CollectionNote, FitReview, ReviewDay, ReviewRecord, Snapshot, StoredNote } from './types.js';
 
 // "zhdc", in the header's application_id: a zhdeck collection is known before it is opened.
 const APPLICATION_ID = 0x7a686463;
@@ -142,9 +144,14 @@ export class Collection {
   }
 
   /**
-   * Adds notes, or updates them by GUID: fields, tags and deck change, scheduling stays. A card
-   * the note no longer has (a word no longer a target) is suspended, never deleted, and so is
-   * every card of a note the same source no longer yields.
+   * Adds notes, or updates them by GUID, keeping every card's scheduling. A note belongs to the
+   * source that first added it (an article, or a deck file): only that source changes its deck,
+   * fields and cards; every source that yields it adds its tags. So a word two articles share
+   * is one note that adding either again leaves as it is. A card the note no longer has (a word
+   * no longer a target) is suspended, never deleted, and so is every card of a note no source
+   * yields any more. A note still on Anki's built-in note types (from a CSV deck, or a
+   * collection older than zhdeck's note types) moves to zhdeck's when an article brings it
+   * again: same GUID, same cards by their keys (UPGRADED_KEYS), history kept.
    */
   addNotes(notes: CollectionNote[], source: string, now: number, initial: (now: number) => CardState): AddSummary {
     const s = this.db;
@@ -153,14 +160,47 @@ export class Collection {
     const insertNote = s.prepare(
       'INSERT INTO notes (guid, kind, type, deck, fields, tags, source, sibling, created, modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
-    const updateNote = s.prepare('UPDATE notes SET deck = ?, fields = ?, tags = ?, source = ?, sibling = ?, modified = ? WHERE id = ?');
+    const updateNote = s.prepare('UPDATE notes SET type = ?, deck = ?, fields = ?, tags = ?, source = ?, sibling = ?, modified = ? WHERE id = ?');
+    const sourcesOf = s.prepare('SELECT source, tags FROM note_sources WHERE note_id = ? ORDER BY added, source');
+    const putSource = s.prepare(
+      `INSERT INTO note_sources (note_id, source, tags, added) VALUES (?, ?, ?, ?)
+       ON CONFLICT (note_id, source) DO UPDATE SET tags = excluded.tags`,
+    );
+    const dropSource = s.prepare('DELETE FROM note_sources WHERE note_id = ? AND source = ?');
     const cardsOf = s.prepare('SELECT id, key, ord, suspended FROM cards WHERE note_id = ?');
     const insertCard = s.prepare(
       `INSERT INTO cards (note_id, ord, key, due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, state, last_review)
        VALUES (@note_id, @ord, @key, @due, @stability, @difficulty, @elapsed_days, @scheduled_days, @learning_steps, @reps, @lapses, @state, @last_review)`,
     );
     const setCard = s.prepare('UPDATE cards SET ord = ?, suspended = ? WHERE id = ?');
+    const renameCard = s.prepare('UPDATE cards SET key = ? WHERE note_id = ? AND key = ?');
     const suspendNoteCards = s.prepare('UPDATE cards SET suspended = 1 WHERE note_id = ? AND suspended = 0');
+    /** Every source's tags, the owner's first. */
+    const unionTags = (noteId: number, owner: string) => {
+      const rows = sourcesOf.all(noteId) as { source: string; tags: string }[];
+      const ordered = [...rows.filter((r) => r.source === owner), ...rows.filter((r) => r.source !== owner)];
+      return { rows, tags: [...new Set(ordered.flatMap((r) => (r.tags ? r.tags.split(' ') : [])))].join(' ') };
+    };
+    const syncCards = (noteId: number, cards: CollectionNote['cards']) => {
+      const existing = new Map((cardsOf.all(noteId) as { id: number; key: string; ord: number; suspended: number }[]).map((c) => [c.key, c]));
+      for (const c of cards) {
+        const had = existing.get(c.key);
+        if (!had) {
+          insertCard.run({ note_id: noteId, ord: c.ord, key: c.key, ...initial(now) });
+          summary.cardsAdded++;
+        } else if (had.ord !== c.ord || had.suspended) {
+          setCard.run(c.ord, 0, had.id);
+          if (had.suspended) summary.cardsRestored++;
+        }
+        existing.delete(c.key);
+      }
+      for (const gone of existing.values()) {
+        if (!gone.suspended) {
+          setCard.run(gone.ord, 1, gone.id);
+          summary.cardsSuspended++;
+        }
+      }
+    };
     return this.write(() => {
       const seen = new Set<string>();
       for (const n of notes) {
@@ -168,41 +208,57 @@ export class Collection {
         const fields = JSON.stringify(n.fields);
         const tags = n.tags.join(' ');
         const old = findNote.get(n.guid) as (Omit<StoredNote, 'fields' | 'tags'> & { fields: string; tags: string }) | undefined;
-        let noteId: number;
         if (!old) {
-          noteId = Number(insertNote.run(n.guid, n.kind, n.type, n.deck, fields, tags, source, n.sibling, now, now).lastInsertRowid);
+          const noteId = Number(insertNote.run(n.guid, n.kind, n.type, n.deck, fields, tags, source, n.sibling, now, now).lastInsertRowid);
+          putSource.run(noteId, source, tags, now);
+          syncCards(noteId, n.cards);
           summary.added++;
-        } else if (old.kind !== n.kind || old.type !== n.type) {
+          continue;
+        }
+        if (old.kind !== n.kind) {
           summary.conflicting++; // the same GUID for another kind of note: leave it be
           continue;
-        } else {
-          noteId = old.id;
-          const changed = old.deck !== n.deck || old.fields !== fields || old.tags !== tags || old.source !== source || old.sibling !== n.sibling;
-          if (changed) updateNote.run(n.deck, fields, tags, source, n.sibling, now, noteId);
-          summary[changed ? 'updated' : 'unchanged']++;
         }
-        const existing = new Map((cardsOf.all(noteId) as { id: number; key: string; ord: number; suspended: number }[]).map((c) => [c.key, c]));
-        for (const c of n.cards) {
-          const had = existing.get(c.key);
-          if (!had) {
-            insertCard.run({ note_id: noteId, ord: c.ord, key: c.key, ...initial(now) });
-            summary.cardsAdded++;
-          } else if (had.ord !== c.ord || had.suspended) {
-            setCard.run(c.ord, 0, had.id);
-            if (had.suspended) summary.cardsRestored++;
-          }
-          existing.delete(c.key);
-        }
-        for (const gone of existing.values()) {
-          if (!gone.suspended) {
-            setCard.run(gone.ord, 1, gone.id);
-            summary.cardsSuspended++;
-          }
-        }
+        putSource.run(old.id, source, tags, now);
+        const upgrade = !isZhdeckType(old.type) && isZhdeckType(n.type);
+        const downgrade = isZhdeckType(old.type) && !isZhdeckType(n.type);
+        const { rows, tags: allTags } = unionTags(old.id, old.source);
+        // The owner, an orphan's first taker, or the first source to bring a built-in note onto zhdeck's types.
+        const owns = !downgrade && (upgrade || old.source === source || !rows.some((r) => r.source === old.source));
+        const next = owns
+          ? { type: n.type, deck: n.deck, fields, source, sibling: n.sibling }
+          : { type: old.type, deck: old.deck, fields: old.fields, source: old.source, sibling: old.sibling ?? n.sibling };
+        const finalTags = owns ? unionTags(old.id, source).tags : allTags;
+        const changed =
+          next.type !== old.type ||
+          next.deck !== old.deck ||
+          next.fields !== old.fields ||
+          finalTags !== old.tags ||
+          next.source !== old.source ||
+          next.sibling !== old.sibling;
+        if (changed) updateNote.run(next.type, next.deck, next.fields, finalTags, next.source, next.sibling, now, old.id);
+        summary[changed ? 'updated' : 'unchanged']++;
+        if (upgrade) for (const [from, to] of Object.entries(UPGRADED_KEYS[n.kind]!)) renameCard.run(to, old.id, from);
+        if (owns) syncCards(old.id, n.cards);
       }
-      // Notes this source yielded before and yields no more: suspend their cards.
-      const stale = s.prepare('SELECT id, guid FROM notes WHERE source = ?').all(source) as { id: number; guid: string }[];
-      for (const n of stale) if (!seen.has(n.guid)) summary.cardsSuspended += suspendNoteCards.run(n.id).changes;
+      // Notes this source yielded before and yields no more: it lets go of them; a note no
+      // source yields has its cards suspended, one another source yields passes to it.
+      const stale = s.prepare('SELECT n.id, n.guid, n.source FROM note_sources r JOIN notes n ON n.id = r.note_id WHERE r.source = ?').all(source) as {
+        id: number;
+        guid: string;
+        source: string;
+      }[];
+      for (const n of stale) {
+        if (seen.has(n.guid)) continue;
+        dropSource.run(n.id, source);
+        const rest = sourcesOf.all(n.id) as { source: string }[];
+        if (rest.length === 0) {
+          summary.cardsSuspended += suspendNoteCards.run(n.id).changes;
+          continue;
+        }
+        const owner = n.source === source ? rest[0]!.source : n.source;
+        s.prepare('UPDATE notes SET source = ?, tags = ?, modified = ? WHERE id = ?').run(owner, unionTags(n.id, owner).tags, now, n.id);
+      }
       return summary;
     });
   }
@@ -438,6 +494,50 @@ export class Collection {
     } catch (e) {
       throw asUserError(e, this.path);
     }
+  }
+
+  /**
+   * Everything an export writes: the notes of a deck (and its subdecks), or of the whole
+   * collection, their cards, and the ratings that stand (undone ones and undo rows left out).
+   */
+  snapshot(deck?: string): Snapshot {
+    const inDeck = deckFilter(deck);
+    return this.read(() => {
+      const notes = (
+        this.db
+          .prepare(`SELECT n.id, n.guid, n.kind, n.type, n.deck, n.fields, n.tags, n.source, n.modified FROM notes n WHERE 1 ${inDeck.sql} ORDER BY n.id`)
+          .all(...inDeck.params) as (Omit<StoredNote, 'fields' | 'tags'> & { fields: string; tags: string; modified: number })[]
+      ).map((r) => ({ ...r, fields: JSON.parse(r.fields) as string[], tags: r.tags ? r.tags.split(' ') : [] }));
+      const cards = (
+        this.db
+          .prepare(`SELECT ${Collection.CARD_COLUMNS} FROM cards c JOIN notes n ON n.id = c.note_id WHERE 1 ${inDeck.sql} ORDER BY c.note_id, c.ord`)
+          .all(...inDeck.params) as Record<string, unknown>[]
+      ).map((r) => this.toCard(r));
+      const reviews = (
+        this.db
+          .prepare(
+            `SELECT r.id, r.card_id AS cardId, r.time, r.rating, r.state_before, r.state_after, r.duration
+             FROM revlog r JOIN cards c ON c.id = r.card_id JOIN notes n ON n.id = c.note_id
+             WHERE r.kind = 'review' AND ${NOT_UNDONE} ${inDeck.sql} ORDER BY r.time, r.id`,
+          )
+          .all(...inDeck.params) as { id: number; cardId: number; time: number; rating: number; state_before: string; state_after: string; duration: number }[]
+      ).map((r) => ({
+        id: r.id,
+        cardId: r.cardId,
+        time: r.time,
+        rating: r.rating,
+        before: JSON.parse(r.state_before) as CardState,
+        after: JSON.parse(r.state_after) as CardState,
+        duration: r.duration,
+      }));
+      const created = Number(this.db.prepare("SELECT value FROM meta WHERE key = 'created'").pluck().get() ?? Date.now());
+      return { notes, cards, reviews, created };
+    });
+  }
+
+  /** The decks notes are in, with how many notes each holds. */
+  decks(): { deck: string; notes: number }[] {
+    return this.read(() => this.db.prepare('SELECT deck, count(*) AS notes FROM notes GROUP BY deck ORDER BY deck').all() as { deck: string; notes: number }[]);
   }
 
   /** Raw rows for statistics. */

@@ -3,7 +3,7 @@ import { siblingFromFields } from '../notes/sibling.js';
 import type { NoteKind } from '../notes/types.js';
 
 /** The schema version this code reads and writes (PRAGMA user_version). */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /**
  * Migrations, in order: MIGRATIONS[k] takes a collection from version k to k + 1. Each runs in
@@ -58,7 +58,21 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX revlog_card ON revlog (card_id, time);
   CREATE INDEX revlog_time ON revlog (time);
   `,
-  // 2: what a year of use needs (100,000 cards and reviews): every query the review path and
+  // 1 → 2: which sources (articles, deck files) yield each note, with the tags each gives. A
+  // note two articles share keeps the deck and fields of the source that owns it (notes.source:
+  // the first that added it) and the tags of every source, so adding either again changes nothing.
+  `
+  CREATE TABLE note_sources (
+    note_id INTEGER NOT NULL REFERENCES notes (id),
+    source TEXT NOT NULL,
+    tags TEXT NOT NULL,              -- space-separated: the tags this source gives the note
+    added INTEGER NOT NULL,          -- ms since the epoch
+    PRIMARY KEY (note_id, source)
+  ) WITHOUT ROWID;
+  CREATE INDEX note_sources_source ON note_sources (source);
+  INSERT INTO note_sources (note_id, source, tags, added) SELECT id, source, tags, created FROM notes;
+  `,
+  // 2 → 3: what a year of use needs (100,000 cards and reviews): every query the review path and
   // `stats` make reads an index range or a few rows, never the whole table. Sibling keys for
   // burying, settings, and counts kept as rows change.
   `
@@ -156,7 +170,7 @@ export const MIGRATIONS: readonly string[] = [
  * notes added before there were any (derived from their fields, as a deck read back is).
  */
 const BACKFILL: Record<number, (db: Database.Database) => void> = {
-  1: (db) => {
+  2: (db) => {
     const set = db.prepare('UPDATE notes SET sibling = ? WHERE id = ?');
     const rows = db.prepare('SELECT id, guid, kind, fields FROM notes').all() as { id: number; guid: string; kind: NoteKind; fields: string }[];
     for (const n of rows) set.run(siblingFromFields(n.kind, n.guid, JSON.parse(n.fields) as string[]), n.id);

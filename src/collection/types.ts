@@ -38,7 +38,7 @@ export interface NoteRecord {
 /** A note in the collection. */
 export interface StoredNote extends NoteRecord {
   id: number;
-  /** The article (or deck file) that last added it. */
+  /** The article (or deck file) it belongs to: the first that added it, whose deck and fields it keeps. */
   source: string;
 }
 
@@ -94,4 +94,13 @@ export interface FitReview {
   time: number;
   rating: number;
   state: number;
+}
+
+/** What an export reads: notes (with when they last changed), their cards, the ratings that stand. */
+export interface Snapshot {
+  notes: (StoredNote & { modified: number })[];
+  cards: CardRow[];
+  reviews: (ReviewRecord & { duration: number })[];
+  /** When the collection was made (ms). */
+  created: number;
 }

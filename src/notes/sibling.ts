@@ -17,14 +17,16 @@ const decode = (s: string) =>
   );
 
 /**
- * The sibling key of a note known only by its fields (a deck read back, a collection from before
- * keys were stored): the Chinese sentence of the first `zh` block, cloze markup reduced to its
- * words, unescaped, as makeNotes keyed it. Without such a block, the note is its own sibling.
+ * The sibling key of a note known only by its fields (a deck or package read back, a collection
+ * from before keys were stored): its Chinese sentence — the first field on zhdeck's note types,
+ * the first `zh` block on Anki's built-in ones and in collections from before zhdeck had its
+ * own — cloze markup reduced to its words, tags dropped, unescaped, as makeNotes keyed it. A
+ * word's note is its own sibling, and so is a note with no sentence.
  */
 export function siblingFromFields(kind: NoteKind, guid: string, fields: readonly string[]): string {
   if (kind === 'vocabulary') return guid;
-  const block = /<div class="zh">(.*?)<\/div>/s.exec(fields[0] ?? '');
-  if (!block) return guid;
-  const zh = decode(block[1]!.replace(/\{\{c\d+::(.*?)(?:::.*?)?\}\}/g, '$1').replace(/<[^>]*>/g, ''));
-  return sentenceSibling(zh);
+  const first = fields[0] ?? '';
+  const sentence = /<div class="zh">(.*?)<\/div>/s.exec(first)?.[1] ?? first;
+  const zh = decode(sentence.replace(/\{\{c\d+::(.*?)(?:::.*?)?\}\}/g, '$1').replace(/<[^>]*>/g, ''));
+  return zh ? sentenceSibling(zh) : guid;
 }

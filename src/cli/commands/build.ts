@@ -1,20 +1,20 @@
-import { build, readKnownWords } from '../../app/index.js';
-import type { Layout, Script } from '../../article/index.js';
+import { build, formatFor, readKnownWords } from '../../app/index.js';
+import { parseNoteTypes } from '../../export/index.js';
 import { parseTags } from '../../notes/index.js';
 import { UserError } from '../../util/errors.js';
-import { parseCount } from '../args.js';
+import { parseCount, parseOptionsOf, type ReadFlags } from '../args.js';
 import { colors, printJson } from '../output.js';
 
-interface Options {
+interface Options extends ReadFlags {
   output?: string;
   format?: 'csv' | 'apkg';
+  noteTypes?: string;
+  audio?: boolean;
   deck?: string;
   tags?: string;
   known?: string;
   maxWords?: string;
   json?: boolean;
-  layout?: Layout;
-  script?: Script;
 }
 
 /** A progress bar on stderr for builds of several articles, when a person is watching. */
@@ -30,25 +30,30 @@ function progressBar(total: number): ((done: number) => void) | undefined {
 }
 
 export default async function run(inputs: string[], opts: Options): Promise<void> {
-  if (opts.format === 'apkg') throw new UserError('.apkg output is not available yet: use --format csv (Anki imports it with no set-up)', '--format');
+  const format = formatFor(opts.output, opts.format);
+  if (opts.noteTypes !== undefined && format !== 'csv') throw new UserError('names the note types of a CSV deck: use it with --format csv', '--note-types');
+  if (opts.audio && format !== 'apkg') throw new UserError('embeds recordings in an .apkg: a CSV cannot carry them', '--audio');
+  const noteTypes = parseNoteTypes(opts.noteTypes);
   const maxWords = parseCount(opts.maxWords, '--max-words');
   const tags = parseTags(opts.tags);
   const known = opts.known ? await readKnownWords(opts.known) : undefined;
   const progress = progressBar(inputs.length);
   const summary = await build(inputs, {
     output: opts.output,
+    format,
+    noteTypes,
+    audio: opts.audio,
     deck: opts.deck,
     tags,
     known,
     maxWords,
-    layout: opts.layout,
-    script: opts.script,
+    ...parseOptionsOf(opts),
     onProgress: progress,
   });
   if (opts.json) return printJson(summary);
   const c = colors(process.stderr);
   const n = summary.notes;
   process.stderr.write(
-    `${c.green('✓')} ${summary.output}: ${n.total} notes (${n.cloze} cloze, ${n.translation} translation, ${n.vocabulary} vocabulary), ${summary.cards} cards, ${summary.words} words from ${summary.pairs} sentence pairs\n`,
+    `${c.green('✓')} ${summary.output === '-' ? 'standard output' : summary.output}: ${n.total} notes (${n.cloze} cloze, ${n.translation} translation, ${n.vocabulary} vocabulary), ${summary.cards} cards, ${summary.words} words from ${summary.pairs} sentence pairs${summary.media ? `, ${summary.media.files} recordings (${(summary.media.bytes / 1e6).toFixed(1)} MB)` : ''}\n`,
   );
 }
