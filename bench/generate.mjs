@@ -5,7 +5,8 @@
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const { Collection } = require('../dist/collection/index.js');
+const { Collection, cardsOf } = require('../dist/collection/index.js');
+const { FIELDS } = require('../dist/notes/types.js');
 const { nextCard, schedulersFor } = require('../dist/review/index.js');
 const { FSRSAlgorithm, default_w, generatorParameters } = require('ts-fsrs');
 
@@ -34,40 +35,28 @@ const pick = (r, weights) => {
   return weights.length;
 };
 
+/** A note's fields in its type's order, from those given by name (the others empty). */
+const fieldsOf = (type, named) => FIELDS[type].map((f) => named[f] ?? '');
+
 /**
- * Notes making `cards` cards, in groups of five as zhdeck builds them: a sentence's cloze (one
- * card) and translation (two cards) notes, which share a sibling key, and a word's vocabulary
- * note (two cards); `decks` articles.
+ * Notes making `cards` cards, in groups of five as zhdeck builds them, on its note types: a
+ * sentence's cloze (one card) and translation (two cards) notes, which share a sibling key, and
+ * a word's vocabulary note (two cards); `decks` articles.
  */
 export function generatedNotes(cards, decks = 50) {
   const notes = [];
-  for (let i = 0; notes.reduce((n, x) => n + x.cards.length, 0) < cards; i++) {
+  for (let i = 0, made = 0; made < cards; i++, made += 5) {
     const deck = `zhdeck::Article ${i % decks}`;
     const tags = ['zhdeck', `article-${i % decks}`];
     const sibling = `sentence-${i}`;
-    const zh = `<div class="zh">第${i}句話裡的{{c1::詞${i}::word ${i}}}。</div><div class="en">Sentence ${i}, with word ${i}.</div>`;
+    const english = `Sentence ${i}, with word ${i}.`;
+    const cloze = fieldsOf('zhdeck cloze', { Text: `第${i}句話裡的{{c1::詞${i}::word ${i}}}。`, English: english, Words: `{{c1::詞${i}}}`, Traditional: 'traditional' });
+    const translation = fieldsOf('zhdeck translation', { Sentence: `第${i}句話裡的詞${i}。`, English: english, Traditional: 'traditional' });
+    const vocabulary = fieldsOf('zhdeck vocabulary', { Hanzi: `詞${i}`, Gloss: `word ${i}`, Sentence: `第${i}句話裡的<b>詞${i}</b>。`, English: english });
     notes.push(
-      { guid: `c${i}`, kind: 'cloze', type: 'Cloze', deck, tags: [...tags, 'cloze'], sibling, fields: [zh, `<div class="word">詞${i}</div>`], cards: [{ ord: 0, key: `cloze:詞${i}` }] },
-      {
-        guid: `t${i}`,
-        kind: 'translation',
-        type: 'Basic (and reversed card)',
-        deck,
-        tags: [...tags, 'translation'],
-        sibling,
-        fields: [`<div class="zh">第${i}句話裡的詞${i}。</div>`, `<div class="en">Sentence ${i}, with word ${i}.</div>`],
-        cards: [{ ord: 0, key: 'front' }, { ord: 1, key: 'back' }],
-      },
-      {
-        guid: `v${i}`,
-        kind: 'vocabulary',
-        type: 'Basic (and reversed card)',
-        deck,
-        tags: [...tags, 'vocabulary'],
-        sibling: `v${i}`,
-        fields: [`<div class="word">詞${i}</div>`, `<div class="gloss">word ${i}</div>`],
-        cards: [{ ord: 0, key: 'front' }, { ord: 1, key: 'back' }],
-      },
+      { guid: `c${i}`, kind: 'cloze', type: 'zhdeck cloze', deck, tags: [...tags, 'cloze'], sibling, fields: cloze, cards: cardsOf('zhdeck cloze', cloze) },
+      { guid: `t${i}`, kind: 'translation', type: 'zhdeck translation', deck, tags: [...tags, 'translation'], sibling, fields: translation, cards: cardsOf('zhdeck translation', translation) },
+      { guid: `v${i}`, kind: 'vocabulary', type: 'zhdeck vocabulary', deck, tags: [...tags, 'vocabulary'], sibling: `v${i}`, fields: vocabulary, cards: cardsOf('zhdeck vocabulary', vocabulary) },
     );
   }
   return notes;

@@ -24,16 +24,26 @@ function query<T>(file: string, sql: string, ...params: unknown[]): T[] {
   }
 }
 
+/** What migration 2 → 3 (scale, burying, settings) added, taken away again. */
+const UNDO_SCHEMA_3 = `
+  DROP TRIGGER revlog_days; DROP TRIGGER cards_due_insert; DROP TRIGGER cards_due_update; DROP TRIGGER cards_due_delete;
+  DROP TRIGGER cards_count_insert; DROP TRIGGER cards_count_update; DROP TRIGGER cards_count_delete;
+  DROP TABLE review_days; DROP TABLE due_days; DROP TABLE card_counts; DROP TABLE config;
+  DROP INDEX cards_queue; DROP INDEX cards_new; DROP INDEX revlog_undoes; DROP INDEX notes_sibling; DROP INDEX notes_deck;
+  CREATE INDEX cards_due ON cards (suspended, state, due);
+  ALTER TABLE cards DROP COLUMN buried_until; ALTER TABLE notes DROP COLUMN sibling;`;
+
 describe('a collection from before zhdeck had its own note types', () => {
-  it('migrates (schema 2), and moves its notes to zhdeck’s types on the next add, keeping every card and its history', () => {
+  it('migrates (schemas 2 and 3), and moves its notes to zhdeck’s types on the next add, keeping every card and its history', () => {
     const dir = scratch();
     const file = join(dir, 'collection.db');
     const csv = join(dir, 'deck.csv');
     expect(zhdeck(['build', fixture('market.interleaved.txt'), '-o', csv]).status).toBe(0);
     add(file, csv);
     expect(zhdeck(['review', '--collection', file, '--new-limit', '20'], { ...at(T0), input: '3\n3\n1\n3\n4\n3\nq\n' }).status).toBe(0);
-    // As a collection of schema 1 was: no note sources.
+    // As a collection of schema 1 was: no note sources, nor what schema 3 added.
     const d = new Database(file);
+    d.exec(UNDO_SCHEMA_3);
     d.exec('DROP TABLE note_sources');
     d.pragma('user_version = 1');
     d.close();
@@ -46,7 +56,7 @@ describe('a collection from before zhdeck had its own note types', () => {
     expect(before.filter((c) => c.reps > 0).length).toBeGreaterThan(2);
 
     const [result] = add(file, fixture('market.interleaved.txt'), T0 + MIN);
-    expect(query<{ v: number }>(file, 'SELECT user_version AS v FROM pragma_user_version')[0]!.v).toBe(2);
+    expect(query<{ v: number }>(file, 'SELECT user_version AS v FROM pragma_user_version')[0]!.v).toBe(3);
     expect(result).toMatchObject({ added: 0, cardsAdded: 0, cardsSuspended: 0 });
     const after = query<{ id: number; guid: string; type: string; key: string; reps: number }>(
       file,
