@@ -1,4 +1,6 @@
-import { parseColumns, type Layout, type ParseOptions, type Script } from '../article/index.js';
+// The table module alone: `review`, `stats` and `optimize` parse their counts here and need none of the readers.
+import { parseColumns } from '../article/table.js';
+import type { Layout, ParseOptions, Script } from '../article/index.js';
 import { UserError } from '../util/errors.js';
 
 /** A non-negative whole number from a flag, or a one-line user error naming the flag. */
