@@ -342,6 +342,13 @@ export class Collection {
     return this.read(() => (this.stmt('SELECT n FROM due_days WHERE day = ?').pluck().get(day) as number | undefined) ?? 0);
   }
 
+  /** The same for the days in [from, to) (YYYY-MM-DD), in one read: days with none are absent. */
+  dueDays(from: string, to: string): Map<string, number> {
+    return this.read(
+      () => new Map((this.stmt('SELECT day, n FROM due_days WHERE day >= ? AND day < ?').all(from, to) as { day: string; n: number }[]).map((r) => [r.day, r.n])),
+    );
+  }
+
   /** The same up to and including a day: what is due that day and overdue. */
   dueBy(day: string): number {
     return this.read(() => this.stmt('SELECT total(n) FROM due_days WHERE day <= ?').pluck().get(day) as number);

@@ -50,9 +50,10 @@ export function collectionStats(c: Collection, now: number): Stats {
     m.passed += d.passed;
     months.set(d.day.slice(0, 7), m);
   }
+  const ahead = c.dueDays(localDate(dayStart(now, 1)), localDate(dayStart(now, FORECAST_DAYS)));
   const forecastDays = Array.from({ length: FORECAST_DAYS }, (_, k) => {
     const date = localDate(dayStart(now, k));
-    return { date, due: k === 0 ? c.dueBy(date) : c.dueOn(date) };
+    return { date, due: k === 0 ? c.dueBy(date) : (ahead.get(date) ?? 0) };
   });
   return {
     cards: counts.reduce((n, r) => n + r.n, 0),
