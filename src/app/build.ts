@@ -6,6 +6,7 @@ import { loadLexicon } from '../lexicon/index.js';
 import { makeNotes, type Note, type NoteOptions } from '../notes/index.js';
 import { notesPackage, packageBytes, toAnkiCsv, type BuiltinNames } from '../export/index.js';
 import { now as clock } from '../util/clock.js';
+import type { Word } from '../vocab/index.js';
 import { withAudio } from './audio.js';
 import { writeOutput } from './output.js';
 import { chooseWords, loadVocabDeps, studyArticles, type ChoiceOptions, type Progress, type StudiedArticle } from './study.js';
@@ -68,9 +69,14 @@ export const formatFor = (output: string | undefined, format?: DeckFormat): Deck
 
 /** The words chosen for study across all the articles (see chooseWords), then their cloze, translation and vocabulary notes. */
 export function deckFromStudied(studied: StudiedArticle[], opts: DeckOptions = {}): Deck {
-  const kept = new Set(chooseWords(studied, opts).map((c) => c.word.simplified));
-  const sets = studied.map((s) => ({ ...s, words: s.words.filter((w) => w.content && kept.has(w.simplified)) }));
-  return { studied, notes: makeNotes(sets, opts), targets: kept.size };
+  const chosen = chooseWords(studied, opts);
+  const sets = studied.map((s, a) => {
+    const here = chosen.filter((c) => c.article === a);
+    const clozes = new Map<string, Set<Word>>();
+    for (const c of here) if (c.cloze !== undefined) (clozes.get(c.cloze) ?? clozes.set(c.cloze, new Set()).get(c.cloze)!).add(c.word);
+    return { ...s, words: here.map((c) => c.word), clozes };
+  });
+  return { studied, notes: makeNotes(sets, opts), targets: new Set(chosen.map((c) => c.word.simplified)).size };
 }
 
 /** Reads and studies the articles in some files, and makes their notes. */

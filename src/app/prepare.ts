@@ -3,6 +3,7 @@
 import { readCedictEntries } from '../lexicon/build.js';
 import { prepareLexicon, lexiconPath } from '../lexicon/index.js';
 import { prepareSegmentData, segmentDataPath } from '../segment/index.js';
+import { frequencyDataPath, prepareFrequencyData } from '../frequency/index.js';
 
 async function main(): Promise<void> {
   const t0 = performance.now();
@@ -11,6 +12,7 @@ async function main(): Promise<void> {
   const lexicon = await prepareLexicon(entries);
   report(lexiconPath(), Buffer.concat([lexicon.index, lexicon.records]));
   report(segmentDataPath(), await prepareSegmentData(entries));
+  report(frequencyDataPath(), await prepareFrequencyData(entries));
   console.log(`zhdeck: data ready in ${Math.round(performance.now() - t0)} ms`);
 }
 

@@ -4,8 +4,9 @@ import { loadArticles, type Article, type ParseOptions } from '../article/index.
 import { loadLexicon } from '../lexicon/index.js';
 import { loadSegmenter, loadSegmentDictionary, type UserDictionary } from '../segment/index.js';
 import { applyUserEntries, loadUserDictionary } from './userdict.js';
-import { extractWords, selectWords, type VocabDeps, type Word } from '../vocab/index.js';
+import { extractWords, placeClozes, selectWords, type VocabDeps, type Word } from '../vocab/index.js';
 import { alignArticle } from '../align/index.js';
+import { loadFrequencyRanks } from '../frequency/index.js';
 import type { AlignedArticle } from './align.js';
 
 export interface StudiedArticle extends AlignedArticle {
@@ -36,7 +37,7 @@ export async function loadVocabDeps(articles: Article[]): Promise<StudyDeps> {
   const dictionary = await loadSegmentDictionary();
   const user = loadUserDictionary(dictionary.toSimplified);
   const allChinese = articles.flatMap((a) => a.paragraphs.map((p) => p.zh ?? '')).join('\n');
-  return { lexicon, dictionary, user, segmenter: await loadSegmenter(allChinese, { userCuts: user.cuts }) };
+  return { lexicon, dictionary, user, ranks: await loadFrequencyRanks(), segmenter: await loadSegmenter(allChinese, { userCuts: user.cuts }) };
 }
 
 /** Reads, aligns and segments articles, and finds every word with its entry, pinyin and gloss. */
@@ -46,10 +47,14 @@ export async function study(inputs: string[], opts: ParseOptions & { onProgress?
 }
 
 export interface ChoiceOptions {
-  /** Every distinct word found, chosen or not. */
+  /** Every distinct word found, chosen or not (and no cap per sentence). */
   all?: boolean;
   /** Words the learner knows, in either script. */
   known?: Set<string>;
+  /** Words the learner's collection is still teaching: hidden after words new to it. */
+  learning?: Set<string>;
+  /** The learner knows the N most frequent words (default DEFAULT_LEVEL). */
+  level?: number;
   /** At most this many distinct words, the most useful first. */
   maxWords?: number;
 }
@@ -59,17 +64,31 @@ export interface ChosenWord {
   word: Word;
   /** Index of the article among those studied together. */
   article: number;
+  /** The sentence pair (its id in the article) whose cloze note hides it; none with `all`. */
+  cloze?: string;
 }
 
 /**
  * The words chosen for study, in one choice over every article (what `words` lists and `build`
- * makes cards of): the most useful first; `maxWords` counts distinct words (by their Simplified
- * form), so a word two articles share is one. Each article's use of a chosen word is a row.
+ * makes cards of): words the learner does not know, new ones before those being learned, the
+ * most useful first, each hidden in one sentence with room for it (placeClozes: at most
+ * MAX_CLOZES_PER_SENTENCE a sentence), so that a deck grows with its sentences. `maxWords`
+ * counts distinct words (by their Simplified form), so a word two articles share is one. Each
+ * article's use of a chosen word is a row; the word is hidden in one article's sentence.
  */
 export function chooseWords(studied: StudiedArticle[], opts: ChoiceOptions = {}): ChosenWord[] {
   const articleOf = new Map<Word, number>();
   studied.forEach((s, a) => s.words.forEach((w) => articleOf.set(w, a)));
-  const ranked = selectWords([...articleOf.keys()], { all: opts.all, known: opts.known });
-  const kept = new Set([...new Set(ranked.map((w) => w.simplified))].slice(0, opts.maxWords ?? Infinity));
-  return ranked.filter((w) => kept.has(w.simplified)).map((word) => ({ word, article: articleOf.get(word)! }));
+  const ranked = selectWords([...articleOf.keys()], { ...opts, maxWords: undefined });
+  if (opts.all) return ranked.map((word) => ({ word, article: articleOf.get(word)! }));
+  // A word two articles share is placed once: its first row in the ranking.
+  const first = new Map<string, Word>();
+  for (const w of ranked) if (!first.has(w.simplified)) first.set(w.simplified, w);
+  const placed = placeClozes([...first.values()], (w, pairId) => `${articleOf.get(w)}:${pairId}`);
+  const kept = new Map([...placed].slice(0, opts.maxWords ?? Infinity).map(([w, at]) => [w.simplified, { w, at }]));
+  return ranked.flatMap((word) => {
+    const k = kept.get(word.simplified);
+    if (!k) return [];
+    return [{ word, article: articleOf.get(word)!, ...(k.w === word ? { cloze: k.at.slice(k.at.indexOf(':') + 1) } : {}) }];
+  });
 }

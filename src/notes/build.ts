@@ -1,6 +1,6 @@
 import type { Article, Script } from '../article/index.js';
 import { textOf, type SentencePair } from '../align/index.js';
-import type { Occurrence, Word } from '../vocab/index.js';
+import { exampleOf, type Occurrence, type Word } from '../vocab/index.js';
 import { append } from '../util/collections.js';
 import { UserError } from '../util/errors.js';
 import { guidFor } from './guid.js';
@@ -14,6 +14,8 @@ export interface StudySet {
   pairs: SentencePair[];
   /** The target words: only these become clozes and vocabulary notes. */
   words: Word[];
+  /** Which target words each sentence pair (by id) hides; without it, every target wherever it stands. */
+  clozes?: ReadonlyMap<string, ReadonlySet<Word>>;
 }
 
 export interface NoteOptions {
@@ -110,7 +112,7 @@ interface Context {
 
 const traditionalFlag = (script: Script) => (script === 'traditional' ? 'traditional' : '');
 
-function clozeNote(p: SentencePair, targets: Target[], guid: string, c: Context): ClozeNote | undefined {
+function clozeNote(p: SentencePair, targets: Target[], guid: string, c: Context, unknown: string[]): ClozeNote | undefined {
   const zh = zhOf(p);
   const en = enOf(p);
   // A word whose text also stands elsewhere in the sentence (inside a longer word) would show
@@ -142,6 +144,8 @@ function clozeNote(p: SentencePair, targets: Target[], guid: string, c: Context)
     script: c.script,
     cards: order.length,
     sibling: sentenceSibling(zh),
+    hides: order.map((w) => w.simplified),
+    unknown,
     fields: {
       Text: text,
       English: escapeCloze(en),
@@ -155,7 +159,7 @@ function clozeNote(p: SentencePair, targets: Target[], guid: string, c: Context)
   };
 }
 
-function translationNote(p: SentencePair, guid: string, c: Context): TranslationNote {
+function translationNote(p: SentencePair, guid: string, c: Context, unknown: string[]): TranslationNote {
   return {
     kind: 'translation',
     type: 'zhdeck translation',
@@ -165,6 +169,7 @@ function translationNote(p: SentencePair, guid: string, c: Context): Translation
     script: c.script,
     cards: 2,
     sibling: sentenceSibling(zhOf(p)),
+    unknown,
     fields: {
       Sentence: escapeHtml(zhOf(p)),
       English: escapeHtml(enOf(p)),
@@ -177,7 +182,7 @@ function translationNote(p: SentencePair, guid: string, c: Context): Translation
 
 function vocabularyNote(w: Word, pairs: Map<string, SentencePair>, c: Context): VocabularyNote {
   const other = otherForm(w);
-  const example = w.occurrences.find((o) => o.gloss && o.gloss === w.gloss) ?? w.occurrences[0]!;
+  const example = exampleOf(w);
   const pair = pairs.get(example.pairId)!;
   const zh = zhOf(pair);
   // Every place the word stands in the example, also inside longer words: the production card blanks them all.
@@ -229,7 +234,7 @@ export function makeNotes(sets: StudySet[], opts: NoteOptions = {}): Note[] {
   const add = (n: Note) => {
     if (!made(n.guid, n.tags)) byGuid.set(n.guid, n);
   };
-  for (const { article, pairs, words } of sets) {
+  for (const { article, pairs, words, clozes } of sets) {
     const deck = opts.deck ?? deckFor(article.title);
     const slug = slugOf(article.title);
     const tags = new Map((['cloze', 'translation', 'vocabulary'] as const).map((k) => [k, [...new Set(['zhdeck', slug, k, ...(opts.tags ?? [])])]]));
@@ -237,16 +242,23 @@ export function makeNotes(sets: StudySet[], opts: NoteOptions = {}): Note[] {
     const tagsOf = (kind: NoteKind) => tags.get(kind)!;
     const byId = new Map(pairs.map((p) => [p.id, p]));
     const targets = new Map<string, { word: Word; o: Occurrence }[]>();
-    for (const word of words) for (const o of word.occurrences) append(targets, o.pairId, { word, o });
+    const unknown = new Map<string, string[]>();
+    for (const word of words) {
+      for (const o of word.occurrences) {
+        if (!clozes || clozes.get(o.pairId)?.has(word)) append(targets, o.pairId, { word, o });
+        const here = unknown.get(o.pairId) ?? unknown.set(o.pairId, []).get(o.pairId)!;
+        if (!here.includes(word.simplified)) here.push(word.simplified);
+      }
+    }
     for (const p of pairs) {
       if (p.zh.length === 0 || p.kind === 'boilerplate') continue; // credits and copyright lines are no cards
       const t = targets.get(p.id);
       const zh = zhOf(p);
       const cloze = guidFor(APP, 'cloze', zh);
-      const note = t?.length && !made(cloze, tagsOf('cloze')) ? clozeNote(p, t, cloze, ctx('cloze')) : undefined;
+      const note = t?.length && !made(cloze, tagsOf('cloze')) ? clozeNote(p, t, cloze, ctx('cloze'), unknown.get(p.id) ?? []) : undefined;
       if (note) add(note);
       const translation = guidFor(APP, 'translation', zh);
-      if (p.en.length && !made(translation, tagsOf('translation'))) add(translationNote(p, translation, ctx('translation')));
+      if (p.en.length && !made(translation, tagsOf('translation'))) add(translationNote(p, translation, ctx('translation'), unknown.get(p.id) ?? []));
     }
     for (const w of words) add(vocabularyNote(w, byId, ctx('vocabulary')));
   }

@@ -71,12 +71,19 @@ interface NoteBase {
   script: Script;
   /** What its cards share with other notes' cards (see sibling.ts): not studied on one day. */
   sibling: string;
+  /**
+   * The sentence's target words (Simplified), for a cloze or translation note: what a learner
+   * meets first in the new-card order (order.ts). Not a field: nothing of it goes into Anki.
+   */
+  unknown?: string[];
 }
 
 export interface ClozeNote extends NoteBase {
   kind: 'cloze';
   type: 'zhdeck cloze';
   fields: ClozeFields;
+  /** The word each card hides (Simplified), by card ordinal. */
+  hides: string[];
 }
 
 export interface TranslationNote extends NoteBase {

@@ -40,6 +40,8 @@ export interface Word {
   gloss: Gloss | null;
   /** jieba's dictionary frequency of the Simplified form (0 when it has none). */
   frequency: number;
+  /** How common the word is, 1 for the most frequent (frequency/: Leiden's list, else jieba's), null when no list ranks it. */
+  rank: number | null;
   occurrences: Occurrence[];
   /** A name (person, place, company, product): kept, but tagged. */
   properNoun: boolean;

@@ -17,6 +17,7 @@ import {
 import { isContentEntry, usefulness } from './select.js';
 import type { Gloss, Occurrence, Word } from './types.js';
 import { append } from '../util/collections.js';
+import type { FrequencyRanks } from '../frequency/index.js';
 
 /** How many uses of a word are weighed to choose its entry or learn its translation. */
 const SAMPLE = 24;
@@ -25,6 +26,8 @@ export interface VocabDeps {
   lexicon: Lexicon;
   dictionary: SegmentDictionary;
   segmenter: Segmenter;
+  /** Frequency ranks; without them every word is unranked. */
+  ranks?: FrequencyRanks;
 }
 
 /** A translated sentence pair, ready for glossing. */
@@ -213,6 +216,7 @@ export function extractWords(article: Article, pairs: SentencePair[], deps: Voca
       senses: d.entry?.senses ?? [],
       gloss: strongest?.gloss ?? null,
       frequency,
+      rank: deps.ranks?.rank(simplified) ?? null,
       occurrences: d.occurrences.map((o): Occurrence => ({ pairId: o.p.pair.id, start: o.start, end: o.end, gloss: o.gloss })),
       properNoun,
       content: d.content,
