@@ -107,7 +107,8 @@ export function generateCollection({ file, cards, reviews, start = Date.parse('2
         }
       });
     }
-    return { file, cards: c.cardCounts().reduce((n, x) => n + x.n, 0), reviews: done, days: day, now: t };
+    // truth: each studied card's memory as the model has it (bench/known.mjs measures against it).
+    return { file, cards: c.cardCounts().reduce((n, x) => n + x.n, 0), reviews: done, days: day, now: t, truth: truthOf };
   } finally {
     c.close();
   }

@@ -69,9 +69,14 @@ export async function add(inputs: string[], opts: AddOptions = {}): Promise<AddR
     for (const n of fromAnkiCsv(bytes.toString('utf8'), file)) put(`deck:${basename(file)}`, toCollectionNote(n));
   }
   if (articles.length) {
-    const { studied, notes } = await notesFor(articles, opts);
+    const { studied, notes, positions } = await notesFor(articles, { ...opts, keepTaught: true });
     const slugs = studied.map((s) => slugOf(s.article.title));
-    for (const n of notes) put(articleOf(n, slugs)!, toCollectionNote({ ...n, fields: fieldValues(n) }));
+    for (const n of notes) {
+      const c = toCollectionNote({ ...n, fields: fieldValues(n) });
+      // Cards keyed by what they ask, positioned as the deck introduces them (i+1).
+      const at = positions.get(n.guid);
+      put(articleOf(n, slugs)!, { ...c, cards: c.cards.map((card) => ({ ...card, position: at?.[card.ord] })) });
+    }
   }
   const now = opts.now ?? Date.now();
   const scheduler = new Scheduler();

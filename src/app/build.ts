@@ -3,7 +3,9 @@
 import { basename, dirname, extname, join } from 'node:path';
 import { articlesFromTexts, isUrl, loadArticles, type ParseOptions, type TextFile } from '../article/index.js';
 import { loadLexicon } from '../lexicon/index.js';
-import { makeNotes, type Note, type NoteOptions } from '../notes/index.js';
+import { introductionOrder, makeNotes, slugOf, type Note, type NoteOptions, type Positions } from '../notes/index.js';
+import { knownFor, type LearnerKnowledge } from './known.js';
+import { sizeWarning } from './size.js';
 import { notesPackage, packageBytes, toAnkiCsv, type BuiltinNames } from '../export/index.js';
 import { now as clock } from '../util/clock.js';
 import type { Word } from '../vocab/index.js';
@@ -11,7 +13,12 @@ import { withAudio } from './audio.js';
 import { writeOutput } from './output.js';
 import { chooseWords, loadVocabDeps, studyArticles, type ChoiceOptions, type Progress, type StudiedArticle } from './study.js';
 
-export interface DeckOptions extends NoteOptions, Omit<ChoiceOptions, 'all'> {}
+export interface DeckOptions extends NoteOptions, Omit<ChoiceOptions, 'all'> {
+  /** What the learner knows (readKnowledge): its words are no targets, with `known` if given. */
+  knowledge?: LearnerKnowledge;
+  /** Words the collection's reviews taught through these articles stay their targets (zhdeck add: no learned card is suspended for being learned). */
+  keepTaught?: boolean;
+}
 
 export type DeckFormat = 'apkg' | 'csv';
 
@@ -35,6 +42,8 @@ export interface Deck {
   notes: Note[];
   /** How many distinct words became targets. */
   targets: number;
+  /** The order their new cards are introduced in (i+1). */
+  positions: Positions;
 }
 
 export interface BuildSummary {
@@ -47,6 +56,8 @@ export interface BuildSummary {
   format: DeckFormat;
   /** With --audio: recordings embedded and their size in bytes. */
   media?: { files: number; bytes: number };
+  /** When the deck brings more new cards than one can study soon (sizeWarning). */
+  warning?: string;
 }
 
 /** The deck beside the first input; for a web page, in the current folder, named after the page. */
@@ -69,14 +80,18 @@ export const formatFor = (output: string | undefined, format?: DeckFormat): Deck
 
 /** The words chosen for study across all the articles (see chooseWords), then their cloze, translation and vocabulary notes. */
 export function deckFromStudied(studied: StudiedArticle[], opts: DeckOptions = {}): Deck {
-  const chosen = chooseWords(studied, opts);
+  const k = opts.knowledge;
+  const taught = k ? knownFor(k, opts.keepTaught ? studied.map((s) => slugOf(s.article.title)) : []) : undefined;
+  const known = opts.known && taught ? new Set([...opts.known, ...taught]) : (opts.known ?? taught);
+  const chosen = chooseWords(studied, { ...opts, known, learning: opts.learning ?? k?.learning });
   const sets = studied.map((s, a) => {
     const here = chosen.filter((c) => c.article === a);
     const clozes = new Map<string, Set<Word>>();
     for (const c of here) if (c.cloze !== undefined) (clozes.get(c.cloze) ?? clozes.set(c.cloze, new Set()).get(c.cloze)!).add(c.word);
     return { ...s, words: here.map((c) => c.word), clozes };
   });
-  return { studied, notes: makeNotes(sets, opts), targets: new Set(chosen.map((c) => c.word.simplified)).size };
+  const notes = makeNotes(sets, opts);
+  return { studied, notes, targets: new Set(chosen.map((c) => c.word.simplified)).size, positions: introductionOrder(notes) };
 }
 
 /** Reads and studies the articles in some files, and makes their notes. */
@@ -97,14 +112,17 @@ export async function buildFromText(texts: string | TextFile[], opts: ParseOptio
 export function summarize(deck: Deck, output: string, format: DeckFormat = 'apkg'): BuildSummary {
   const { studied, notes } = deck;
   const count = (k: Note['kind']) => notes.filter((n) => n.kind === k).length;
+  const cards = notes.reduce((n, x) => n + x.cards, 0);
+  const warning = sizeWarning(cards, deck.targets);
   return {
     output,
     articles: studied.length,
     pairs: studied.reduce((n, s) => n + s.pairs.filter((p) => p.en.length && p.zh.length).length, 0),
     words: deck.targets,
     notes: { cloze: count('cloze'), translation: count('translation'), vocabulary: count('vocabulary'), total: notes.length },
-    cards: notes.reduce((n, x) => n + x.cards, 0),
+    cards,
     format,
+    ...(warning ? { warning } : {}),
   };
 }
 
@@ -122,7 +140,7 @@ export async function build(inputs: string[], opts: BuildOptions = {}): Promise<
   }
   const now = opts.now ?? clock();
   const { notes, media } = opts.audio ? await withAudio(deck.notes) : { notes: deck.notes, media: [] };
-  writeOutput(output, await packageBytes(notesPackage(notes, now, media)), inputs);
+  writeOutput(output, await packageBytes(notesPackage(notes, now, media, deck.positions)), inputs);
   const summary = summarize(deck, output, format);
   return opts.audio ? { ...summary, media: { files: media.length, bytes: media.reduce((n, m) => n + m.data.length, 0) } } : summary;
 }

@@ -3,6 +3,7 @@
 // (File → Import with "Import any learning progress").
 import { Collection, collectionPath, type Snapshot } from '../collection/index.js';
 import { ankiReview, ankiSchedule, creationStamp, packageBytes, type AnkiPackage, type PackageNote } from '../export/index.js';
+import { FIELDS } from '../notes/index.js';
 import { now as clock } from '../util/clock.js';
 import { append } from '../util/collections.js';
 import { UserError } from '../util/errors.js';
@@ -38,17 +39,21 @@ export function collectionPackage(snap: Snapshot, now: number): AnkiPackage {
   for (const r of snap.reviews) append(reviewsOf, r.cardId, r);
   const cardsOf = new Map<number, Snapshot['cards']>();
   for (const c of snap.cards) append(cardsOf, c.noteId, c);
+  // New cards keep the order the collection introduces them in (its positions, then note and template).
+  const fresh = snap.cards.filter((c) => c.state === 0).sort((a, b) => a.position - b.position || a.noteId - b.noteId || a.ord - b.ord);
+  const positionOf = new Map(fresh.map((c, k) => [c.id, k + 1]));
   const notes = snap.notes.map(
     (n, i): PackageNote => ({
       guid: n.guid,
       type: n.type,
-      fields: n.fields,
+      // Notes stored before a field was added to their type have it empty.
+      fields: FIELDS[n.type].map((_, k) => n.fields[k] ?? ''),
       tags: n.tags,
       mod: Math.floor(n.modified / 1000),
       cards: (cardsOf.get(n.id) ?? []).map((c) => ({
         ord: c.ord,
         deck: n.deck,
-        schedule: ankiSchedule(c, c.suspended, crt, now, i + 1),
+        schedule: ankiSchedule(c, c.suspended, crt, now, positionOf.get(c.id) ?? i + 1),
         reviews: (reviewsOf.get(c.id) ?? []).map((r) => ankiReview(r.time, r.rating, r.before, r.after, r.duration)),
       })),
     }),

@@ -20,6 +20,8 @@ export {
 export { exportCollection, collectionPackage, type ExportOptions, type ExportSummary } from './export.js';
 export { writeOutput, checkOutput } from './output.js';
 export { add, type AddOptions, type AddResult } from './add.js';
-export { readKnownWords, parseKnownWords } from './known.js';
+export { readKnownWords, parseKnownWords, readKnowledge, knownFor, parseKnownSource, type KnownSource, type LearnerKnowledge } from './known.js';
+export { sizeWarning, NEW_CARD_WARNING, NEW_CARDS_A_DAY } from './size.js';
+export { coverage, coverageOf, type Coverage } from './coverage.js';
 export { lookup } from './lookup.js';
 export { segmentText } from './segment.js';

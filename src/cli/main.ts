@@ -25,6 +25,10 @@ const program = new Command('zhdeck')
 const layoutOption = () =>
   new Option('--layout <layout>', 'force the input layout instead of detecting it').choices(['interleaved', 'two-files', 'blocks', 'tsv', 'csv', 'html', 'subtitles']);
 const columnsOption = () => new Option('--columns <en,zh>', "a table's English and Chinese columns: numbers from 1, or header names (default: found by their content)");
+const knownOption = () =>
+  new Option('--known <source>', "what you know, no cards for it: collection (your reviews: the default when you have one), a word list file, an Anki deck's field (deck.apkg:Hanzi, notes.txt:1), or none; repeatable").argParser((v: string, acc: string[] = []) => [...acc, v]);
+const levelOption = () => new Option('--level <n>', 'you know the N most frequent words: no cards for them (default 1000; 0 keeps every word)');
+const collectionOption = () => new Option('--collection <file>', 'the collection (default: $ZHDECK_COLLECTION, else $XDG_DATA_HOME/zhdeck/collection.db)');
 const scriptOption = () => new Option('--script <script>', 'force the Chinese script instead of detecting it').choices(['traditional', 'simplified']);
 
 program
@@ -37,7 +41,9 @@ program
   .option('--audio', 'apkg: embed offline Mandarin recordings (espeak-ng) for devices without a Chinese voice')
   .option('--deck <name>', 'put every note in this deck (default: zhdeck::<article title>)')
   .option('--tags <tags>', 'extra tags for every note, space-separated')
-  .option('--known <file>', 'words you know, one per line (either script): no cards for them')
+  .addOption(knownOption())
+  .addOption(levelOption())
+  .addOption(collectionOption())
   .option('--max-words <n>', 'at most this many target words, the most useful first')
   .option('--json', 'print a summary object (articles, pairs, words, notes, cards, output)')
   .addOption(layoutOption())
@@ -69,13 +75,44 @@ program
   .argument('[input...]', 'article files or web addresses')
   .option('--fix <correction>', 'save a correction to the user dictionary (user-dict.txt beside the collection), e.g. "大公豬=大 公豬" or "公豬 [gōng zhū] boar"; repeatable', (v: string, acc: string[] = []) => [...acc, v])
   .option('--all', 'every distinct Chinese word found, chosen or not')
-  .option('--known <file>', 'words you know, one per line (either script): left out')
+  .addOption(knownOption())
+  .addOption(levelOption())
+  .addOption(collectionOption())
   .option('--max-words <n>', 'at most this many words, the most useful first')
   .option('--json', 'print an array of { word, traditional, simplified, pinyin, senses, gloss, frequency, count, sentences }')
   .addOption(layoutOption())
   .addOption(columnsOption())
   .addOption(scriptOption())
   .action(lazy('words'));
+
+program
+  .command('coverage')
+  .description('before building: the share of the article\'s words you know, its unknown words, and its sentences with exactly one unknown word (i+1)')
+  .argument('<input...>', 'article files or web addresses')
+  .addOption(knownOption())
+  .addOption(levelOption())
+  .addOption(collectionOption())
+  .option('--json', 'print { tokens, knownTokens, coverage, unknownWords, sentences, iPlus1 }')
+  .addOption(layoutOption())
+  .addOption(columnsOption())
+  .addOption(scriptOption())
+  .action(lazy('coverage'));
+
+program
+  .command('known')
+  .description('words you mark as known by hand, kept in the collection: no cards for them')
+  .argument('<action>', 'add, remove or list')
+  .argument('[words...]', 'words, in either script')
+  .addOption(collectionOption())
+  .option('--json', 'list: print an array of words')
+  .action(lazy('known'));
+
+program
+  .command('decks')
+  .description('the decks of the review collection, with their new and due cards')
+  .addOption(collectionOption())
+  .option('--json', 'print an array of { deck, cards, new, due }')
+  .action(lazy('decks'));
 
 program
   .command('segment')
@@ -87,8 +124,9 @@ program
   .command('add')
   .description('put the notes and cards of article(s), or of decks zhdeck wrote, into the review collection')
   .argument('<input...>', 'article files or web addresses, or decks (.apkg or .csv) from zhdeck build')
-  .option('--collection <file>', 'the collection (default: $ZHDECK_COLLECTION, else $XDG_DATA_HOME/zhdeck/collection.db)')
-  .option('--known <file>', 'words you know, one per line (either script): no cards for them')
+  .addOption(collectionOption())
+  .addOption(knownOption())
+  .addOption(levelOption())
   .option('--max-words <n>', 'at most this many target words, the most useful first')
   .option('--json', 'print what was added, per source, as JSON')
   .addOption(layoutOption())
@@ -100,7 +138,7 @@ program
   .command('review')
   .description('review due cards with FSRS: Space shows the answer, 1-4 rate, u undoes, q quits (one rating per line when not a terminal)')
   .option('--collection <file>', 'the collection (default: $ZHDECK_COLLECTION, else $XDG_DATA_HOME/zhdeck/collection.db)')
-  .option('--deck <name>', 'only this deck (and its subdecks)')
+  .option('--deck <name>', 'only this deck (and its subdecks): a unique prefix or part of its name will do')
   .option('--limit <n>', 'stop after this many ratings')
   .option('--new-limit <n>', 'new cards a day (default 20)')
   .option('--retention <r>', 'desired retention, kept for the collection from then on (default 0.9)')

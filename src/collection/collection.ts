@@ -6,7 +6,7 @@ import { endOfDay, localDate, startOfDay } from '../util/clock.js';
 import { isZhdeckType } from '../notes/types.js';
 import { UPGRADED_KEYS } from './notes.js';
 import { APP_ID, migrate, SCHEMA_VERSION } from './schema.js';
-import type { AddSummary, CardCount, CardRow, CardState, CollectionNote, FitReview, ReviewDay, ReviewRecord, Snapshot, StoredNote } from './types.js';
+import type { AddSummary, CardCount, CardRow, CardState, CollectionNote, DeckCounts, FitReview, ReviewDay, ReviewRecord, Snapshot, StoredNote, VocabularyMemory } from './types.js';
 
 // "zhdc", in the header's application_id: a zhdeck collection is known before it is opened.
 const APPLICATION_ID = 0x7a686463;
@@ -60,6 +60,15 @@ export const NOT_UNDONE = 'NOT EXISTS (SELECT 1 FROM revlog u WHERE u.undoes = r
  */
 const deckFilter = (deck?: string): { sql: string; params: string[] } =>
   deck ? { sql: 'AND (n.deck = ? OR (n.deck >= ? AND n.deck < ?))', params: [deck, `${deck}::`, `${deck}:;`] } : { sql: '', params: [] };
+
+/** A card's note and its sibling key: cards of either are not shown straight after it. */
+export interface Avoid {
+  noteId: number;
+  sibling: string | null;
+}
+
+const avoidFilter = (avoid?: Avoid): { sql: string; params: (number | string)[] } =>
+  avoid ? { sql: 'AND c.note_id != ? AND (n.sibling IS NULL OR n.sibling != ?)', params: [avoid.noteId, avoid.sibling ?? ''] } : { sql: '', params: [] };
 
 const BUSY = 'the collection is busy: another zhdeck is writing to it; try again in a moment';
 
@@ -169,9 +178,13 @@ export class Collection {
     const dropSource = s.prepare('DELETE FROM note_sources WHERE note_id = ? AND source = ?');
     const cardsOf = s.prepare('SELECT id, key, ord, suspended FROM cards WHERE note_id = ?');
     const insertCard = s.prepare(
-      `INSERT INTO cards (note_id, ord, key, due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, state, last_review)
-       VALUES (@note_id, @ord, @key, @due, @stability, @difficulty, @elapsed_days, @scheduled_days, @learning_steps, @reps, @lapses, @state, @last_review)`,
+      `INSERT INTO cards (note_id, ord, key, due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, state, last_review, position)
+       VALUES (@note_id, @ord, @key, @due, @stability, @difficulty, @elapsed_days, @scheduled_days, @learning_steps, @reps, @lapses, @state, @last_review, @position)`,
     );
+    // New cards come after every new card already in the collection, in the order asked for
+    // (their positions), else in the order given. The partial index answers max() at once.
+    let base = 0;
+    let given = 0;
     const setCard = s.prepare('UPDATE cards SET ord = ?, suspended = ? WHERE id = ?');
     const renameCard = s.prepare('UPDATE cards SET key = ? WHERE note_id = ? AND key = ?');
     const suspendNoteCards = s.prepare('UPDATE cards SET suspended = 1 WHERE note_id = ? AND suspended = 0');
@@ -186,7 +199,7 @@ export class Collection {
       for (const c of cards) {
         const had = existing.get(c.key);
         if (!had) {
-          insertCard.run({ note_id: noteId, ord: c.ord, key: c.key, ...initial(now) });
+          insertCard.run({ note_id: noteId, ord: c.ord, key: c.key, ...initial(now), position: base + (c.position ?? ++given) });
           summary.cardsAdded++;
         } else if (had.ord !== c.ord || had.suspended) {
           setCard.run(c.ord, 0, had.id);
@@ -202,6 +215,8 @@ export class Collection {
       }
     };
     return this.write(() => {
+      base = (s.prepare('SELECT max(position) FROM cards WHERE suspended = 0 AND state = 0').pluck().get() as number | null) ?? 0;
+      given = notes.reduce((m, n) => n.cards.reduce((k, c) => Math.max(k, c.position ?? 0), m), 0);
       const seen = new Set<string>();
       for (const n of notes) {
         seen.add(n.guid);
@@ -264,7 +279,7 @@ export class Collection {
   }
 
   private static readonly CARD_COLUMNS =
-    'c.id, c.note_id AS noteId, c.ord, c.key, c.due, c.stability, c.difficulty, c.elapsed_days, c.scheduled_days, c.learning_steps, c.reps, c.lapses, c.state, c.last_review, c.suspended';
+    'c.id, c.note_id AS noteId, c.ord, c.key, c.due, c.stability, c.difficulty, c.elapsed_days, c.scheduled_days, c.learning_steps, c.reps, c.lapses, c.state, c.last_review, c.suspended, c.position';
 
   private readonly statements = new Map<string, Database.Statement>();
 
@@ -300,34 +315,43 @@ export class Collection {
    * first, leaving out those buried at `now` (a sibling was studied today); `learning`: only
    * learning and relearning cards. One walk of the cards_queue index, whatever the collection's size.
    */
-  dueCards(now: number, opts: { until?: number; deck?: string; limit?: number; learning?: boolean } = {}): CardRow[] {
+  dueCards(now: number, opts: { until?: number; deck?: string; limit?: number; learning?: boolean; avoid?: Avoid } = {}): CardRow[] {
     const inDeck = deckFilter(opts.deck);
+    const not = avoidFilter(opts.avoid);
     const learning = opts.learning ? 'AND c.state IN (1, 3)' : '';
     return this.read(() =>
       (
         this.stmt(
           `SELECT ${Collection.CARD_COLUMNS} FROM cards c JOIN notes n ON n.id = c.note_id
-           WHERE c.suspended = 0 AND c.state != 0 AND c.due <= ? AND c.buried_until <= ? ${learning} ${inDeck.sql}
+           WHERE c.suspended = 0 AND c.state != 0 AND c.due <= ? AND c.buried_until <= ? ${learning} ${inDeck.sql} ${not.sql}
            ORDER BY c.due, c.id LIMIT ?`,
-        ).all(opts.until ?? now, now, ...inDeck.params, opts.limit ?? -1) as Record<string, unknown>[]
+        ).all(opts.until ?? now, now, ...inDeck.params, ...not.params, opts.limit ?? -1) as Record<string, unknown>[]
       ).map((r) => this.toCard(r)),
     );
   }
 
+  /** The note a card belongs to and its sibling key: what the next card should not share (see Avoid). */
+  siblingOf(card: CardRow): Avoid {
+    return { noteId: card.noteId, sibling: this.read(() => this.stmt('SELECT sibling FROM notes WHERE id = ?').pluck().get(card.noteId) as string | null) };
+  }
+
   /**
-   * New cards in the order their notes were added, leaving out those buried at `now`: a
-   * sentence's or word's other cards wait for another day. A walk of the cards_new index.
+   * New cards in the order they are introduced (their positions: i+1 within each add, adds in
+   * turn), leaving out those buried at `now`: a sentence's or word's other cards wait for
+   * another day. A walk of the cards_new index. `avoid`: not the cards of this note or of notes
+   * with this sibling key (the card just shown), if any other will do.
    */
-  newCards(limit: number, now: number, deck?: string): CardRow[] {
+  newCards(limit: number, now: number, deck?: string, avoid?: Avoid): CardRow[] {
     if (limit <= 0) return [];
     const inDeck = deckFilter(deck);
+    const not = avoidFilter(avoid);
     return this.read(() =>
       (
         this.stmt(
           `SELECT ${Collection.CARD_COLUMNS} FROM cards c JOIN notes n ON n.id = c.note_id
-           WHERE c.suspended = 0 AND c.state = 0 AND c.buried_until <= ? ${inDeck.sql}
-           ORDER BY c.note_id, c.ord LIMIT ?`,
-        ).all(now, ...inDeck.params, limit) as Record<string, unknown>[]
+           WHERE c.suspended = 0 AND c.state = 0 AND c.buried_until <= ? ${inDeck.sql} ${not.sql}
+           ORDER BY c.position, c.note_id, c.ord LIMIT ?`,
+        ).all(now, ...inDeck.params, ...not.params, limit) as Record<string, unknown>[]
       ).map((r) => this.toCard(r)),
     );
   }
@@ -540,6 +564,63 @@ export class Collection {
       const created = Number(this.db.prepare("SELECT value FROM meta WHERE key = 'created'").pluck().get() ?? Date.now());
       return { notes, cards, reviews, created };
     });
+  }
+
+  /**
+   * Every deck with its cards, new cards and cards due now: one pass over the cards (a listing,
+   * not the review path).
+   */
+  deckCounts(now: number): DeckCounts[] {
+    return this.read(
+      () =>
+        this.db
+          .prepare(
+            `SELECT n.deck, count(*) AS cards, total(c.suspended = 0 AND c.state = 0) AS new,
+             total(c.suspended = 0 AND c.state != 0 AND c.due <= @now AND c.buried_until <= @now) AS due
+             FROM cards c JOIN notes n ON n.id = c.note_id GROUP BY n.deck ORDER BY n.deck`,
+          )
+          .all({ now }) as DeckCounts[],
+    );
+  }
+
+  /** Words the learner marked as known, as typed, in the order marked. */
+  knownWords(): string[] {
+    return this.read(() => this.stmt('SELECT word FROM known_words ORDER BY added, word').pluck().all() as string[]);
+  }
+
+  /** Marks words as known (or no longer): returns how many changed. */
+  markKnown(words: string[], known: boolean, now: number): number {
+    return this.write(() => {
+      const put = this.stmt('INSERT INTO known_words (word, added) VALUES (?, ?) ON CONFLICT (word) DO NOTHING');
+      const drop = this.stmt('DELETE FROM known_words WHERE word = ?');
+      return words.reduce((n, w) => n + (known ? put.run(w, now) : drop.run(w)).changes, 0);
+    });
+  }
+
+  /**
+   * Every vocabulary note's word with its recognition card's memory (zhdeck's note type, or the
+   * front of a built-in one): one pass over the notes, for `--known collection`.
+   */
+  vocabularyMemory(): VocabularyMemory[] {
+    return this.read(() =>
+      (
+        this.db
+          .prepare(
+            `SELECT json_extract(n.fields, '$[0]') AS f0, CASE WHEN n.type = 'zhdeck vocabulary' THEN json_extract(n.fields, '$[1]') ELSE '' END AS f1,
+             c.state, c.stability, c.last_review AS lastReview, c.suspended,
+             (SELECT group_concat(r.source, char(31)) FROM note_sources r WHERE r.note_id = n.id) AS sources
+             FROM notes n JOIN cards c ON c.note_id = n.id AND c.key IN ('recognition', 'front') WHERE n.kind = 'vocabulary'`,
+          )
+          .all() as { f0: string | null; f1: string | null; state: number; stability: number; lastReview: number | null; suspended: number; sources: string | null }[]
+      ).map((r) => ({
+        fields: [r.f0 ?? '', r.f1 ?? ''],
+        state: r.state,
+        stability: r.stability,
+        lastReview: r.lastReview,
+        suspended: Boolean(r.suspended),
+        sources: r.sources ? r.sources.split('\x1f') : [],
+      })),
+    );
   }
 
   /** The decks notes are in, with how many notes each holds. */

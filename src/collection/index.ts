@@ -4,6 +4,8 @@ export type {
   CardRow,
   CardState,
   CollectionNote,
+  DeckCounts,
+  VocabularyMemory,
   FitReview,
   NoteRecord,
   ReviewDay,
@@ -16,3 +18,6 @@ export { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 export { cardsOf, toCollectionNote, UPGRADED_KEYS } from './notes.js';
 export { collectionPath } from './paths.js';
 export { collectionStats, type Stats } from './stats.js';
+export { knowledgeOf, hanWords, KNOWN_STABILITY_DAYS, type Knowledge } from './knowledge.js';
+export type { Avoid } from './collection.js';
+export { resolveDeck, deckTree } from './decks.js';

@@ -3,7 +3,7 @@ import { siblingFromFields } from '../notes/sibling.js';
 import type { NoteKind } from '../notes/types.js';
 
 /** The schema version this code reads and writes (PRAGMA user_version). */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /**
  * Migrations, in order: MIGRATIONS[k] takes a collection from version k to k + 1. Each runs in
@@ -162,6 +162,16 @@ export const MIGRATIONS: readonly string[] = [
     ON CONFLICT (day) DO UPDATE SET reviews = reviews + excluded.reviews, learned = learned + excluded.learned,
       mature = mature + excluded.mature, passed = passed + excluded.passed;
   END;
+  `,
+  // 3 → 4: what the learner knows and the order new words come in (issue 15).
+  `
+  -- Words the learner marked as known by hand (zhdeck known add), as typed: no cards for them.
+  CREATE TABLE known_words (word TEXT PRIMARY KEY, added INTEGER NOT NULL) WITHOUT ROWID;
+  -- The order new cards are introduced in (notes/order.ts: i+1), counting up across adds; the
+  -- cards of earlier collections keep theirs (0: by note and template, before any added since).
+  ALTER TABLE cards ADD COLUMN position INTEGER NOT NULL DEFAULT 0;
+  DROP INDEX cards_new;
+  CREATE INDEX cards_new ON cards (position, note_id, ord, suspended, state, buried_until) WHERE suspended = 0 AND state = 0;
   `,
 ];
 

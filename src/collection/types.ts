@@ -21,6 +21,8 @@ export interface CardRow extends CardState {
   ord: number;
   key: string;
   suspended: boolean;
+  /** Where a new card comes in the order new cards are introduced (0: added before there were positions). */
+  position: number;
 }
 
 /** What every note is, wherever it comes from: identity, note type, deck, fields in order, tags. */
@@ -45,7 +47,30 @@ export interface StoredNote extends NoteRecord {
 /** A note as `zhdeck add` brings it, with the cards it makes, each with a stable key. */
 export interface CollectionNote extends NoteRecord {
   sibling: string;
-  cards: { ord: number; key: string }[];
+  /** `position`: where a new card comes among those added with it (notes/order.ts); default, in the order given. */
+  cards: { ord: number; key: string; position?: number }[];
+}
+
+/** A word of a vocabulary note, with its recognition card's memory: what `--known collection` reads. */
+export interface VocabularyMemory {
+  /** The note's Chinese fields, as stored (HTML): the word and its other script. */
+  fields: string[];
+  state: number;
+  stability: number;
+  lastReview: number | null;
+  suspended: boolean;
+  /** The sources (articles, deck files) that yield the note. */
+  sources: string[];
+}
+
+/** A deck with how many of its cards are new and due. */
+export interface DeckCounts {
+  deck: string;
+  cards: number;
+  /** New cards not suspended. */
+  new: number;
+  /** Cards already studied that are due now (not buried). */
+  due: number;
 }
 
 export interface AddSummary {

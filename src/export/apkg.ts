@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { ZipFile } from 'yazl';
-import { fieldValues, type Note, type NoteType } from '../notes/index.js';
+import { fieldValues, introductionOrder, type Note, type NoteType, type Positions } from '../notes/index.js';
 import { noteTypeDef, stableId, type NoteTypeDef } from './notetypes.js';
 import { creationStamp, minutesWest, newSchedule, type AnkiReview, type AnkiSchedule } from './schedule.js';
 import { requirements } from './template.js';
@@ -270,11 +270,11 @@ export async function packageBytes(pkg: AnkiPackage): Promise<Uint8Array> {
 }
 
 /**
- * A package of new notes (what `zhdeck build` writes): every card new, in the notes' order.
+ * A package of new notes (what `zhdeck build` writes): every card new, in the order of `positions`.
  * The cards are those Anki generates for each note: a card per cloze number, or per template
  * (both fronts always render); the importer adds only the package's cards (apkg/import/cards.rs).
  */
-export function notesPackage(notes: Note[], now: number, media: MediaFile[] = []): AnkiPackage {
+export function notesPackage(notes: Note[], now: number, media: MediaFile[] = [], positions: Positions = introductionOrder(notes)): AnkiPackage {
   const mod = Math.floor(now / 1000);
   return {
     now,
@@ -287,7 +287,8 @@ export function notesPackage(notes: Note[], now: number, media: MediaFile[] = []
       tags: n.tags,
       // The build time: a re-import updates the fields of notes imported before (apkg/import/notes.rs should_update).
       mod,
-      cards: Array.from({ length: n.cards }, (_, ord) => ({ ord, deck: n.deck, schedule: newSchedule(i + 1), reviews: [] })),
+      // New cards come in the order of their positions (cards.due): i+1, as introductionOrder gives it.
+      cards: Array.from({ length: n.cards }, (_, ord) => ({ ord, deck: n.deck, schedule: newSchedule(positions.get(n.guid)?.[ord] || i + 1), reviews: [] })),
     })),
   };
 }

@@ -6,3 +6,4 @@ export { noteTypeDef, NOTE_TYPES, TEMPLATE_VERSION, templateDigest, type NoteTyp
 export { ankiSchedule, ankiReview, ankiDay, creationStamp, nextDayAt, newSchedule, difficultyFactor, type AnkiSchedule, type AnkiReview } from './schedule.js';
 export { renderCard, cardOrdinals, clozeNumbers, visibleText, revealCloze, type RenderedCard } from './template.js';
 export { CSS } from './style.js';
+export { packageFieldTexts, notesExportFieldTexts, isNotesExport, type FieldTexts } from './read-words.js';

@@ -95,6 +95,7 @@ const pinyin = '<div class="pinyin-line">{{Pinyin}}</div>';
 const gloss = (cls = 'gloss') => `<div class="${cls}">{{Gloss}}</div>`;
 const senses = [
   '{{#Senses}}<div class="senses">{{Senses}}</div>{{/Senses}}',
+  '{{#Frequency}}<div class="band">{{Frequency}}</div>{{/Frequency}}',
   '{{#Measure words}}<div class="measure"><span class="label">measure words</span>{{Measure words}}</div>{{/Measure words}}',
 ].join('\n');
 const example = (field: string) => `<div class="example"><div class="zh" ${LANG}>{{${field}}}</div>${english}</div>`;

@@ -27,6 +27,9 @@ export const CSS = `.card {
 a.hint { color: #0a5cc2; font-size: .85em; }
 .gloss { font-size: 1.3em; font-weight: 600; }
 .senses, .measure { color: #57606a; font-size: .85em; margin-top: .3em; }
+.band { color: #8c959f; font-size: .75em; margin-top: .3em; }
+.words .band { margin-left: .4em; }
+.words .cloze .band { display: block; margin-left: 0; }
 .measure .label { font-variant: small-caps; margin-right: .4em; }
 .mw { font-size: 1.2em; }
 .pinyin-line { font-size: 1.5em; margin: .2em 0; }

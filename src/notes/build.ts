@@ -4,6 +4,7 @@ import { exampleOf, type Occurrence, type Word } from '../vocab/index.js';
 import { append } from '../util/collections.js';
 import { UserError } from '../util/errors.js';
 import { guidFor } from './guid.js';
+import { bandLabel, bandOf } from '../frequency/ranks.js';
 import { sentenceSibling } from './sibling.js';
 import { escapeCloze, escapeHtml, markSpans, pinyinHtml, spansOf } from './html.js';
 import type { ClozeNote, Note, NoteKind, TranslationNote, VocabularyNote } from './types.js';
@@ -85,6 +86,9 @@ function measureWords(w: Word, script: Script): string {
     .join('，');
 }
 
+/** How common a word is, as a card says it. */
+export const frequencyLine = (w: Word): string => `${bandLabel(bandOf(w.rank))}${w.rank !== null ? ` · rank ${w.rank}` : ''}`;
+
 /** A word's line on the back of a cloze card: hanzi, other script, pinyin, how this sentence renders it, senses. */
 function wordLine(w: Word, gloss: string): string {
   const other = otherForm(w);
@@ -94,6 +98,7 @@ function wordLine(w: Word, gloss: string): string {
     `<span class="w"><span class="hz">${escapeCloze(w.text)}</span>${alt} ${pinyinHtml(w.pinyin, escapeCloze)}`,
     gloss ? ` <span class="gl">${escapeCloze(gloss)}</span>` : '',
     senses ? ` <span class="senses">${escapeCloze(senses)}</span>` : '',
+    ` <span class="band">${escapeCloze(frequencyLine(w))}</span>`,
     '</span>',
   ].join('');
 }
@@ -213,6 +218,7 @@ function vocabularyNote(w: Word, pairs: Map<string, SentencePair>, c: Context): 
       Audio: '',
       'Sentence audio': '',
       Source: escapeHtml(c.source),
+      Frequency: escapeHtml(frequencyLine(w)),
     },
   };
 }

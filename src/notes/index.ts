@@ -16,3 +16,4 @@ export { makeNotes, deckFor, slugOf, parseTags, articleOf, type StudySet, type N
 export { guidFor } from './guid.js';
 export { escapeHtml, escapeCloze, pinyinHtml } from './html.js';
 export { sentenceSibling, siblingFromFields } from './sibling.js';
+export { introductionOrder, type Positions } from './order.js';

@@ -59,6 +59,8 @@ export interface VocabularyFields {
   Audio: string;
   'Sentence audio': string;
   Source: string;
+  /** How common the word is: its frequency band and rank ("top 2k word · rank 1234"). */
+  Frequency: string;
 }
 
 interface NoteBase {
@@ -118,6 +120,7 @@ export const FIELDS = {
     'Audio',
     'Sentence audio',
     'Source',
+    'Frequency',
   ],
   Cloze: ['Text', 'Back Extra'],
   'Basic (and reversed card)': ['Front', 'Back'],

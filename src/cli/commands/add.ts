@@ -1,23 +1,23 @@
-import { add } from '../../app/index.js';
-import { readKnownWords } from '../../app/index.js';
+import { add, sizeWarning } from '../../app/index.js';
+import { knowledgeFrom, type KnownFlags } from '../known.js';
 import { collectionPath } from '../../collection/index.js';
 import { now } from '../../util/clock.js';
 import { parseCount, parseOptionsOf, type ReadFlags } from '../args.js';
 import { colors, printJson } from '../output.js';
 
-interface Options extends ReadFlags {
-  collection?: string;
-  known?: string;
+interface Options extends ReadFlags, KnownFlags {
   maxWords?: string;
   json?: boolean;
 }
 
 export default async function run(inputs: string[], opts: Options): Promise<void> {
   const maxWords = parseCount(opts.maxWords, '--max-words');
-  const known = opts.known ? await readKnownWords(opts.known) : undefined;
-  const results = await add(inputs, { collection: opts.collection, known, maxWords, ...parseOptionsOf(opts), now: now() });
-  if (opts.json) return printJson({ collection: collectionPath(opts.collection), sources: results });
+  const { knowledge, level } = await knowledgeFrom(opts);
+  const results = await add(inputs, { collection: opts.collection, knowledge, level, maxWords, ...parseOptionsOf(opts), now: now() });
+  const warning = sizeWarning(results.reduce((n, r) => n + r.cardsAdded, 0));
+  if (opts.json) return printJson({ collection: collectionPath(opts.collection), sources: results, ...(warning ? { warning } : {}) });
   const c = colors(process.stderr);
+  if (warning) process.stderr.write(`${c.yellow('zhdeck: warning:')} ${warning}\n`);
   for (const r of results) {
     const parts = [
       `${r.added} notes added`,

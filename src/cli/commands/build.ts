@@ -1,18 +1,18 @@
-import { build, formatFor, readKnownWords } from '../../app/index.js';
+import { build, formatFor } from '../../app/index.js';
+import { knowledgeFrom, type KnownFlags } from '../known.js';
 import { parseNoteTypes } from '../../export/index.js';
 import { parseTags } from '../../notes/index.js';
 import { UserError } from '../../util/errors.js';
 import { parseCount, parseOptionsOf, type ReadFlags } from '../args.js';
 import { colors, printJson } from '../output.js';
 
-interface Options extends ReadFlags {
+interface Options extends ReadFlags, KnownFlags {
   output?: string;
   format?: 'csv' | 'apkg';
   noteTypes?: string;
   audio?: boolean;
   deck?: string;
   tags?: string;
-  known?: string;
   maxWords?: string;
   json?: boolean;
 }
@@ -36,7 +36,7 @@ export default async function run(inputs: string[], opts: Options): Promise<void
   const noteTypes = parseNoteTypes(opts.noteTypes);
   const maxWords = parseCount(opts.maxWords, '--max-words');
   const tags = parseTags(opts.tags);
-  const known = opts.known ? await readKnownWords(opts.known) : undefined;
+  const { knowledge, level } = await knowledgeFrom(opts);
   const progress = progressBar(inputs.length);
   const summary = await build(inputs, {
     output: opts.output,
@@ -45,13 +45,15 @@ export default async function run(inputs: string[], opts: Options): Promise<void
     audio: opts.audio,
     deck: opts.deck,
     tags,
-    known,
+    knowledge,
+    level,
     maxWords,
     ...parseOptionsOf(opts),
     onProgress: progress,
   });
   if (opts.json) return printJson(summary);
   const c = colors(process.stderr);
+  if (summary.warning) process.stderr.write(`${c.yellow('zhdeck: warning:')} ${summary.warning}\n`);
   const n = summary.notes;
   process.stderr.write(
     `${c.green('✓')} ${summary.output === '-' ? 'standard output' : summary.output}: ${n.total} notes (${n.cloze} cloze, ${n.translation} translation, ${n.vocabulary} vocabulary), ${summary.cards} cards, ${summary.words} words from ${summary.pairs} sentence pairs${summary.media ? `, ${summary.media.files} recordings (${(summary.media.bytes / 1e6).toFixed(1)} MB)` : ''}\n`,

@@ -1,14 +1,15 @@
-import { addUserFix, chooseWords, readKnownWords, study, userDictionaryPath } from '../../app/index.js';
+import { addUserFix, chooseWords, knownFor, study, userDictionaryPath } from '../../app/index.js';
+import { bandOf } from '../../frequency/ranks.js';
+import { knowledgeFrom, type KnownFlags } from '../known.js';
 import { UserError } from '../../util/errors.js';
 import type { Word } from '../../vocab/index.js';
 import { colors, printJson, printLines } from '../output.js';
 import { formatPinyin } from '../tones.js';
 import { parseCount, parseOptionsOf, type ReadFlags } from '../args.js';
 
-interface Options extends ReadFlags {
+interface Options extends ReadFlags, KnownFlags {
   fix?: string[];
   all?: boolean;
-  known?: string;
   maxWords?: string;
   json?: boolean;
 }
@@ -22,6 +23,8 @@ export const wordJson = (w: Word, sentenceId: (pairId: string) => string = (id) 
   senses: w.senses,
   gloss: w.gloss?.text ?? null,
   frequency: w.frequency,
+  rank: w.rank,
+  band: bandOf(w.rank),
   count: w.occurrences.length,
   sentences: [...new Set(w.occurrences.map((o) => sentenceId(o.pairId)))],
 });
@@ -36,11 +39,11 @@ export default async function run(inputs: string[], opts: Options): Promise<void
     throw new UserError('give an article file (or --fix CORRECTION)', 'words');
   }
   const maxWords = parseCount(opts.maxWords, '--max-words');
-  const known = opts.known ? await readKnownWords(opts.known) : undefined;
+  const { knowledge, level } = await knowledgeFrom(opts);
   const studied = await study(inputs, parseOptionsOf(opts));
   // Sentence ids as `zhdeck align` prints them: prefixed by the article's number when there are several.
   const idIn = (a: number) => (pairId: string) => (studied.length > 1 ? `${a + 1}:${pairId}` : pairId);
-  const chosen = chooseWords(studied, { all: opts.all, known, maxWords });
+  const chosen = chooseWords(studied, { all: opts.all, known: knownFor(knowledge), learning: knowledge.learning, level, maxWords });
   if (opts.json) return printJson(chosen.map((c) => wordJson(c.word, idIn(c.article))));
   const c = colors();
   printLines(
@@ -49,7 +52,7 @@ export default async function run(inputs: string[], opts: Options): Promise<void
       const gloss = w.gloss ? `  “${w.gloss.text}”` : '';
       const sense = w.senses[0] ? c.dim(`  ${w.senses.slice(0, 2).join('; ')}`) : '';
       const tags = [w.properNoun ? 'name' : '', !w.content ? 'not studied' : ''].filter(Boolean);
-      return `${head}${gloss}${sense}${tags.length ? c.dim(` [${tags.join(', ')}]`) : ''}  ×${w.occurrences.length}`;
+      return `${head}${gloss}${sense}${tags.length ? c.dim(` [${tags.join(', ')}]`) : ''}  ×${w.occurrences.length}${c.dim(` ${bandOf(w.rank)}`)}`;
     }),
   );
 }

@@ -1,0 +1,16 @@
+// The flags that say what the learner knows: --known SOURCE (repeatable), --level N, --collection.
+import { readKnowledge, type LearnerKnowledge } from '../app/index.js';
+import { parseCount } from './args.js';
+
+export interface KnownFlags {
+  known?: string[];
+  level?: string;
+  collection?: string;
+}
+
+export const collectKnown = (v: string, acc: string[] = []) => [...acc, v];
+
+export async function knowledgeFrom(opts: KnownFlags): Promise<{ knowledge: LearnerKnowledge; level: number | undefined }> {
+  const level = parseCount(opts.level, '--level');
+  return { knowledge: await readKnowledge(opts.known, { collection: opts.collection }), level };
+}
