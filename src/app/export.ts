@@ -73,7 +73,7 @@ export async function exportCollection(opts: ExportOptions = {}): Promise<Export
   try {
     decks = c.decks().map((d) => d.deck);
     if (decks.length === 0) throw new UserError('has no notes to export: `zhdeck add <article>` puts some in', path);
-    snap = c.snapshot(opts.deck);
+    snap = c.snapshot(opts.deck === undefined ? undefined : c.findDeck(opts.deck));
   } finally {
     c.close();
   }

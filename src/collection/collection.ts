@@ -5,6 +5,7 @@ import { UserError } from '../util/errors.js';
 import { endOfDay, localDate, startOfDay } from '../util/clock.js';
 import { isZhdeckType } from '../notes/types.js';
 import { UPGRADED_KEYS } from './notes.js';
+import { resolveDeck } from './decks.js';
 import { APP_ID, migrate, SCHEMA_VERSION } from './schema.js';
 import type { AddSummary, CardCount, CardRow, CardState, CollectionNote, DeckCounts, FitReview, ReviewDay, ReviewRecord, Snapshot, StoredNote, VocabularyMemory } from './types.js';
 
@@ -621,6 +622,16 @@ export class Collection {
         sources: r.sources ? r.sources.split('\x1f') : [],
       })),
     );
+  }
+
+  /**
+   * The deck a learner names (resolveDeck: a unique prefix or part of its name will do), with
+   * its subdecks; a name that is one, as written, costs one index lookup.
+   */
+  findDeck(query: string): string {
+    const { sql, params } = deckFilter(query);
+    if (this.read(() => this.stmt(`SELECT 1 FROM notes n WHERE 1 ${sql} LIMIT 1`).get(...params))) return query;
+    return resolveDeck(this.read(() => this.stmt('SELECT DISTINCT deck FROM notes').pluck().all() as string[]), query);
   }
 
   /** The decks notes are in, with how many notes each holds. */

@@ -1,5 +1,5 @@
 import type { Grade } from 'ts-fsrs';
-import type { CardState, Collection, ReviewRecord } from '../collection/index.js';
+import type { CardRow, CardState, Collection, ReviewRecord } from '../collection/index.js';
 import { nextCard, type QueueOptions } from './queue.js';
 import { faces, type Style } from './render.js';
 import { formatInterval, GRADE_NAMES, GRADES, type Scheduler } from './scheduler.js';
@@ -16,6 +16,8 @@ export interface ReviewIO {
   interactive: boolean;
   style: Style;
   show(text: string): void;
+  /** A terminal: a fresh screen for each card. */
+  clear?(): void;
   /** The next command; `quit` at the end of input. */
   ask(stage: 'reveal' | 'rate'): Promise<Command>;
 }
@@ -46,6 +48,19 @@ export function parseCommand(line: string): Command | null {
   return null;
 }
 
+/** When a rating brings a card back, in words: "in 10 minutes", "in 3 days". */
+export function dueIn(ms: number): string {
+  const minutes = Math.max(1, Math.round(ms / 60_000));
+  const n = (k: number, unit: string) => `in ${k} ${unit}${k === 1 ? '' : 's'}`;
+  if (minutes < 60) return n(minutes, 'minute');
+  const hours = Math.round(minutes / 60);
+  if (hours < 24) return n(hours, 'hour');
+  const days = Math.round(ms / 86_400_000);
+  if (days < 60) return n(days, 'day');
+  if (days < 730) return n(Math.round(days / 30), 'month');
+  return n(Math.round(days / 365), 'year');
+}
+
 /** How likely the card is to be recalled now, and how stable its memory is: one line, for cards studied before. */
 function memoryLine(scheduler: Scheduler, card: CardState, now: number): string | undefined {
   const r = scheduler.retrievability(card, now);
@@ -60,22 +75,37 @@ function memoryLine(scheduler: Scheduler, card: CardState, now: number): string 
  */
 export async function runSession(c: Collection, schedulerFor: (deck: string) => Scheduler, io: ReviewIO, opts: SessionOptions): Promise<SessionSummary> {
   const done: ReviewRecord[] = [];
+  // What the last rating did: shown at once in line mode, atop the next card's screen on a terminal.
+  let said: string | undefined;
   let undone = 0;
   const s = io.style;
+  // On a terminal a note waits for the next screen (see `said`).
+  const note = (text: string) => (io.clear ? (said = text) : io.show(text));
   const undo = () => {
     const last = done.pop();
-    if (!last) return io.show(s.dim('nothing to undo'));
+    if (!last) return note(s.dim('nothing to undo'));
     c.undo(last, opts.now());
     undone++;
-    io.show(s.dim('↶ undone: that card comes back'));
+    note(s.dim('↶ undone: that card comes back'));
+  };
+  let last: CardRow | undefined;
+  const tell = () => {
+    if (said) io.show(said);
+    said = undefined;
   };
   while (opts.limit === undefined || done.length < opts.limit) {
     const t = opts.now();
-    const card = nextCard(c, t, opts);
+    // Not the other cards of the sentence or word just shown, while others wait.
+    const card = nextCard(c, t, opts, last && c.siblingOf(last));
     if (!card) {
+      io.clear?.();
+      tell();
       io.show(done.length ? 'Nothing more is due. Well done.' : 'Nothing is due.');
       break;
     }
+    last = card;
+    io.clear?.();
+    tell();
     const note = c.note(card.noteId)!;
     const scheduler = schedulerFor(note.deck);
     const face = faces(card, note, s);
@@ -100,7 +130,11 @@ export async function runSession(c: Collection, schedulerFor: (deck: string) => 
     }
     if (cmd.type !== 'rate') continue; // reveal again: the card comes back as it was
     const time = opts.now();
-    done.push(c.recordReview(card.id, time, cmd.grade, performance.now() - shown, (before) => scheduler.next({ ...before, id: card.id }, time, cmd.grade)));
+    const review = c.recordReview(card.id, time, cmd.grade, performance.now() - shown, (before) => scheduler.next({ ...before, id: card.id }, time, cmd.grade));
+    done.push(review);
+    said = s.dim(`${GRADE_NAMES[GRADES.indexOf(cmd.grade)]} · due ${dueIn(review.after.due - time)}`);
+    if (!io.clear) tell();
   }
+  tell();
   return { reviewed: done.length, undone };
 }

@@ -46,7 +46,7 @@ export default async function run(opts: Options): Promise<void> {
   const bar = progressBar();
   let result: OptimizeResult;
   try {
-    result = await optimize(c, { deck: opts.deck, onProgress: (current, total) => bar.update(current, total) });
+    result = await optimize(c, { deck: opts.deck === undefined ? undefined : c.findDeck(opts.deck), onProgress: (current, total) => bar.update(current, total) });
   } finally {
     bar.stop();
     c.close();

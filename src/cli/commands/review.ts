@@ -43,20 +43,27 @@ function lineIO(style: Style): ReviewIO & { close(): void } {
   };
 }
 
-/** A terminal: raw keypresses, the answer on Space or Enter. */
+/**
+ * A terminal: raw keypresses, the answer on Space or Enter; each card on a cleared screen, every
+ * line wrapped to the terminal's width as it is now (cli/wrap.ts).
+ */
 function keyIO(style: Style): ReviewIO & { close(): void } {
+  const { wrapText } = require('../wrap.js') as typeof import('../wrap.js');
   emitKeypressEvents(process.stdin);
   process.stdin.setRawMode(true);
   process.stdin.resume();
   const hint = (stage: 'reveal' | 'rate') =>
     style.dim(stage === 'reveal' ? '[space] show answer · u undo · q quit' : '[1] again [2] hard [3] good [4] easy · u undo · q quit');
+  const show = (text: string) => writeOut(`${wrapText(text, process.stdout.columns || 80)}\n`);
   return {
     interactive: true,
     style,
-    show: (text) => writeOut(`${text}\n`),
+    show,
+    // Erase the screen and its scrollback, cursor home (ECMA-48 ED 2 and 3, CUP).
+    clear: () => writeOut('\x1b[2J\x1b[3J\x1b[H'),
     ask: (stage) =>
       new Promise<Command>((resolve) => {
-        writeOut(`${hint(stage)}\n`);
+        show(hint(stage));
         const onKey = (_: string, key: { name?: string; ctrl?: boolean; sequence?: string }) => {
           let cmd: Command | null = null;
           if (key.ctrl && key.name === 'c') cmd = { type: 'quit' };
@@ -105,10 +112,11 @@ export default async function run(opts: Options): Promise<void> {
   const c = Collection.open(collectionPath(opts.collection));
   let io: (ReviewIO & { close(): void }) | undefined;
   try {
+    const deck = opts.deck === undefined ? undefined : c.findDeck(opts.deck);
     const schedulers = schedulersFor(c, remember(c, want));
     const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
     io = interactive ? keyIO(styleFor(process.stdout)) : lineIO(styleFor(process.stdout));
-    const summary = await runSession(c, schedulers, io, { newLimit, deck: opts.deck, limit, now });
+    const summary = await runSession(c, schedulers, io, { newLimit, deck, limit, now });
     process.stderr.write(`zhdeck: ${summary.reviewed} card${summary.reviewed === 1 ? '' : 's'} reviewed${summary.undone ? `, ${summary.undone} rating(s) undone` : ''}\n`);
   } finally {
     io?.close();
