@@ -81,9 +81,10 @@ export const formatFor = (output: string | undefined, format?: DeckFormat): Deck
 /** The words chosen for study across all the articles (see chooseWords), then their cloze, translation and vocabulary notes. */
 export function deckFromStudied(studied: StudiedArticle[], opts: DeckOptions = {}): Deck {
   const k = opts.knowledge;
-  const taught = k ? knownFor(k, opts.keepTaught ? studied.map((s) => slugOf(s.article.title)) : []) : undefined;
+  const own = opts.keepTaught ? studied.map((s) => slugOf(s.article.title)) : [];
+  const taught = k && knownFor(k, own);
   const known = opts.known && taught ? new Set([...opts.known, ...taught]) : (opts.known ?? taught);
-  const chosen = chooseWords(studied, { ...opts, known, learning: opts.learning ?? k?.learning });
+  const chosen = chooseWords(studied, { ...opts, known });
   const sets = studied.map((s, a) => {
     const here = chosen.filter((c) => c.article === a);
     const clozes = new Map<string, Set<Word>>();

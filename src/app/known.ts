@@ -31,8 +31,6 @@ export function parseKnownSource(spec: string): KnownSource {
 /** What the learner knows, every word in the forms it was given and in Simplified. */
 export interface LearnerKnowledge {
   known: Set<string>;
-  /** Words the collection is still teaching (a recognition card studied, not yet known). */
-  learning: Set<string>;
   /**
    * Words known only from the collection's reviews, with the sources (articles, deck files)
    * whose notes taught them: adding one of those sources again keeps them as its targets, so
@@ -80,7 +78,6 @@ export async function readKnowledge(specs: readonly string[] | undefined, opts: 
   const sources = specs?.length ? specs.map(parseKnownSource) : isFile(path) ? [{ kind: 'collection' } as const] : [];
   const toSimplified = (await loadSegmentDictionary()).toSimplified;
   const known = new Set<string>();
-  const learning = new Set<string>();
   const taughtBy = new Map<string, string[]>();
   const put = (set: Set<string>, w: string) => set.add(w).add(toSimplified(w));
   for (const s of sources) {
@@ -101,17 +98,19 @@ export async function readKnowledge(specs: readonly string[] | undefined, opts: 
     try {
       const k = knowledgeOf(c.vocabularyMemory());
       for (const w of [...k.suspended, ...c.knownWords()]) put(known, w);
-      for (const w of k.learning) put(learning, w);
       for (const [w, from] of k.known) for (const form of [w, toSimplified(w)]) taughtBy.set(form, [...(taughtBy.get(form) ?? []), ...from]);
     } finally {
       c.close();
     }
   }
   for (const w of known) taughtBy.delete(w);
-  return { known, learning, taughtBy };
+  return { known, taughtBy };
 }
 
-/** The words a build takes as known: every source's, and those the collection's reviews taught, unless through `own` (the sources being added). */
+/**
+ * The words a build takes as known: every source's, and those the collection's reviews taught,
+ * unless through `own` (the sources being added again: what they teach stays as it was).
+ */
 export function knownFor(k: LearnerKnowledge, own: readonly string[] = []): Set<string> {
   const known = new Set(k.known);
   for (const [w, from] of k.taughtBy) if (!from.some((s) => own.includes(s))) known.add(w);

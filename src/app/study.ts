@@ -51,8 +51,6 @@ export interface ChoiceOptions {
   all?: boolean;
   /** Words the learner knows, in either script. */
   known?: Set<string>;
-  /** Words the learner's collection is still teaching: hidden after words new to it. */
-  learning?: Set<string>;
   /** The learner knows the N most frequent words (default DEFAULT_LEVEL). */
   level?: number;
   /** At most this many distinct words, the most useful first. */
@@ -70,8 +68,7 @@ export interface ChosenWord {
 
 /**
  * The words chosen for study, in one choice over every article (what `words` lists and `build`
- * makes cards of): words the learner does not know, new ones before those being learned, the
- * most useful first, each hidden in one sentence with room for it (placeClozes: at most
+ * makes cards of): words the learner does not know, the most useful first, each hidden in one sentence with room for it (placeClozes: at most
  * MAX_CLOZES_PER_SENTENCE a sentence), so that a deck grows with its sentences. `maxWords`
  * counts distinct words (by their Simplified form), so a word two articles share is one. Each
  * article's use of a chosen word is a row; the word is hidden in one article's sentence.

@@ -71,6 +71,12 @@ export interface Avoid {
 const avoidFilter = (avoid?: Avoid): { sql: string; params: (number | string)[] } =>
   avoid ? { sql: 'AND c.note_id != ? AND (n.sibling IS NULL OR n.sibling != ?)', params: [avoid.noteId, avoid.sibling ?? ''] } : { sql: '', params: [] };
 
+/**
+ * cards.suspended: 0 not, 1 by zhdeck (its word is no longer a target; an add restores it when
+ * it is again), 2 by the learner (review's `!`: stays, and its word is not taught again).
+ */
+export const SUSPENDED_BY_LEARNER = 2;
+
 const BUSY = 'the collection is busy: another zhdeck is writing to it; try again in a moment';
 
 /** Turns SQLite's failures on a damaged or locked file into one-line user errors. */
@@ -202,6 +208,8 @@ export class Collection {
         if (!had) {
           insertCard.run({ note_id: noteId, ord: c.ord, key: c.key, ...initial(now), position: base + (c.position ?? ++given) });
           summary.cardsAdded++;
+        } else if (had.suspended === SUSPENDED_BY_LEARNER) {
+          if (had.ord !== c.ord) setCard.run(c.ord, had.suspended, had.id); // the learner's choice stands
         } else if (had.ord !== c.ord || had.suspended) {
           setCard.run(c.ord, 0, had.id);
           if (had.suspended) summary.cardsRestored++;
@@ -608,7 +616,7 @@ export class Collection {
         this.db
           .prepare(
             `SELECT json_extract(n.fields, '$[0]') AS f0, CASE WHEN n.type = 'zhdeck vocabulary' THEN json_extract(n.fields, '$[1]') ELSE '' END AS f1,
-             c.state, c.stability, c.last_review AS lastReview, c.suspended,
+             c.state, c.stability, c.last_review AS lastReview, c.suspended = ${SUSPENDED_BY_LEARNER} AS suspended,
              (SELECT group_concat(r.source, char(31)) FROM note_sources r WHERE r.note_id = n.id) AS sources
              FROM notes n JOIN cards c ON c.note_id = n.id AND c.key IN ('recognition', 'front') WHERE n.kind = 'vocabulary'`,
           )
@@ -632,6 +640,11 @@ export class Collection {
     const { sql, params } = deckFilter(query);
     if (this.read(() => this.stmt(`SELECT 1 FROM notes n WHERE 1 ${sql} LIMIT 1`).get(...params))) return query;
     return resolveDeck(this.read(() => this.stmt('SELECT DISTINCT deck FROM notes').pluck().all() as string[]), query);
+  }
+
+  /** The learner suspends a note: its cards are not shown again, and no add restores them. Returns the cards suspended. */
+  suspendNote(noteId: number): number {
+    return this.write(() => this.stmt('UPDATE cards SET suspended = ? WHERE note_id = ? AND suspended != ?').run(SUSPENDED_BY_LEARNER, noteId, SUSPENDED_BY_LEARNER).changes);
   }
 
   /** The decks notes are in, with how many notes each holds. */

@@ -18,8 +18,6 @@ export interface Knowledge {
   known: Map<string, string[]>;
   /** Words whose recognition card the learner has suspended: not taught again. */
   suspended: Set<string>;
-  /** Words still being learned (a recognition card, not yet known). */
-  learning: Set<string>;
 }
 
 const ENTITY = /&(amp|lt|gt|quot|#39|nbsp);/g;
@@ -34,12 +32,11 @@ export const hanWords = (html: string): string[] =>
 
 /** Sorts vocabulary notes' words by what their recognition cards say. */
 export function knowledgeOf(rows: VocabularyMemory[]): Knowledge {
-  const k: Knowledge = { known: new Map(), suspended: new Set(), learning: new Set() };
+  const k: Knowledge = { known: new Map(), suspended: new Set() };
   for (const r of rows) {
     for (const w of r.fields.flatMap(hanWords)) {
       if (r.suspended) k.suspended.add(w);
       else if (r.state !== 0 && r.stability >= KNOWN_STABILITY_DAYS) k.known.set(w, [...(k.known.get(w) ?? []), ...r.sources]);
-      else if (r.state !== 0) k.learning.add(w);
     }
   }
   return k;

@@ -58,6 +58,7 @@ export interface VocabularyMemory {
   state: number;
   stability: number;
   lastReview: number | null;
+  /** By the learner (not by zhdeck for a word no longer a target). */
   suspended: boolean;
   /** The sources (articles, deck files) that yield the note. */
   sources: string[];

@@ -30,7 +30,7 @@ export interface NoteTypeDef {
  * Bump (version, mod = the day's midnight UTC, digest = templateDigest()) whenever a template,
  * the CSS or a field list changes: a test fails until the digest matches.
  */
-export const TEMPLATE_VERSION = { version: 1, mod: 1_796_169_600 /* 2026-12-02 */, digest: 'fa08a586c8d97bc1' };
+export const TEMPLATE_VERSION = { version: 2, mod: 1_796_169_601 /* 2026-12-02, the vocabulary note's Frequency */, digest: 'ff1d7cfaebea007b' };
 
 // The ids: milliseconds in the past, as Anki's own ids are, and unlikely to be anyone else's.
 const IDS: Record<NoteType, number> = {

@@ -5,7 +5,7 @@ import { faces, type Style } from './render.js';
 import { formatInterval, GRADE_NAMES, GRADES, type Scheduler } from './scheduler.js';
 
 /** What the learner does at a prompt. */
-export type Command = { type: 'reveal' } | { type: 'rate'; grade: Grade } | { type: 'undo' } | { type: 'quit' };
+export type Command = { type: 'reveal' } | { type: 'rate'; grade: Grade } | { type: 'undo' } | { type: 'suspend' } | { type: 'quit' };
 
 /**
  * The terminal, or whatever drives the session. Interactive: the question first, the answer on
@@ -44,6 +44,7 @@ export function parseCommand(line: string): Command | null {
   if (grade !== undefined) return { type: 'rate', grade };
   if (t === 'u' || t === 'undo') return { type: 'undo' };
   if (t === 'q' || t === 'quit') return { type: 'quit' };
+  if (t === '!' || t === 'suspend') return { type: 'suspend' };
   if (t === '' || t === 'show' || t === ' ') return { type: 'reveal' };
   return null;
 }
@@ -80,13 +81,13 @@ export async function runSession(c: Collection, schedulerFor: (deck: string) => 
   let undone = 0;
   const s = io.style;
   // On a terminal a note waits for the next screen (see `said`).
-  const note = (text: string) => (io.clear ? (said = text) : io.show(text));
+  const notice = (text: string) => (io.clear ? (said = text) : io.show(text));
   const undo = () => {
     const last = done.pop();
-    if (!last) return note(s.dim('nothing to undo'));
+    if (!last) return notice(s.dim('nothing to undo'));
     c.undo(last, opts.now());
     undone++;
-    note(s.dim('↶ undone: that card comes back'));
+    notice(s.dim('↶ undone: that card comes back'));
   };
   let last: CardRow | undefined;
   const tell = () => {
@@ -126,6 +127,11 @@ export async function runSession(c: Collection, schedulerFor: (deck: string) => 
     if (cmd.type === 'quit') break;
     if (cmd.type === 'undo') {
       undo();
+      continue;
+    }
+    if (cmd.type === 'suspend') {
+      c.suspendNote(card.noteId);
+      notice(s.dim(`suspended: this ${note.kind === 'vocabulary' ? 'word' : note.kind}'s cards are not shown again${note.kind === 'vocabulary' ? ', nor is the word taught again' : ''}`));
       continue;
     }
     if (cmd.type !== 'rate') continue; // reveal again: the card comes back as it was

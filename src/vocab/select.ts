@@ -50,8 +50,6 @@ export interface SelectOptions {
   all?: boolean;
   /** Words the learner knows, in either script. */
   known?: Set<string>;
-  /** Words the learner is still learning (cards not yet known): hidden after new words. */
-  learning?: Set<string>;
   /** The learner knows the N most frequent words (default DEFAULT_LEVEL). */
   level?: number;
   /** At most this many, the most useful first. */
@@ -65,18 +63,14 @@ export const isKnown = (w: Word, known: Set<string>, level: number): boolean => 
 
 const byCodePoint = (a: Word, b: Word) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0);
 
-/**
- * The words chosen for study (with `all`, every word): new words before those the learner is
- * still learning, each the most useful first.
- */
+/** The words chosen for study (with `all`, every word), the most useful first. */
 export function selectWords(words: Word[], opts: SelectOptions = {}): Word[] {
   const known = opts.known ?? new Set<string>();
-  const learning = opts.learning ?? new Set<string>();
   const level = opts.level ?? DEFAULT_LEVEL;
   const chosen = words
     .filter((w) => opts.all || (w.content && !isKnown(w, known, level)))
     // Code-point order breaks ties: stable across machines, and no collator to load.
-    .sort((a, b) => (opts.all ? 0 : Number(has(a, learning)) - Number(has(b, learning))) || b.usefulness - a.usefulness || byCodePoint(a, b));
+    .sort((a, b) => b.usefulness - a.usefulness || byCodePoint(a, b));
   return opts.maxWords !== undefined ? chosen.slice(0, opts.maxWords) : chosen;
 }
 

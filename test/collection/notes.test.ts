@@ -33,6 +33,12 @@ const UNDO_SCHEMA_3 = `
   CREATE INDEX cards_due ON cards (suspended, state, due);
   ALTER TABLE cards DROP COLUMN buried_until; ALTER TABLE notes DROP COLUMN sibling;`;
 
+/** What migration 3 → 4 (known words, new-card positions) added, taken away again. */
+const UNDO_SCHEMA_4 = `
+  DROP TABLE known_words; DROP INDEX cards_new;
+  CREATE INDEX cards_new ON cards (note_id, ord, suspended, state, buried_until) WHERE suspended = 0 AND state = 0;
+  ALTER TABLE cards DROP COLUMN position;`;
+
 describe('a collection from before zhdeck had its own note types', () => {
   it('migrates (schemas 2 and 3), and moves its notes to zhdeck’s types on the next add, keeping every card and its history', () => {
     const dir = scratch();
@@ -43,6 +49,7 @@ describe('a collection from before zhdeck had its own note types', () => {
     expect(zhdeck(['review', '--collection', file, '--new-limit', '20'], { ...at(T0), input: '3\n3\n1\n3\n4\n3\nq\n' }).status).toBe(0);
     // As a collection of schema 1 was: no note sources, nor what schema 3 added.
     const d = new Database(file);
+    d.exec(UNDO_SCHEMA_4);
     d.exec(UNDO_SCHEMA_3);
     d.exec('DROP TABLE note_sources');
     d.pragma('user_version = 1');
@@ -56,7 +63,7 @@ describe('a collection from before zhdeck had its own note types', () => {
     expect(before.filter((c) => c.reps > 0).length).toBeGreaterThan(2);
 
     const [result] = add(file, fixture('market.interleaved.txt'), T0 + MIN);
-    expect(query<{ v: number }>(file, 'SELECT user_version AS v FROM pragma_user_version')[0]!.v).toBe(3);
+    expect(query<{ v: number }>(file, 'SELECT user_version AS v FROM pragma_user_version')[0]!.v).toBe(4);
     expect(result).toMatchObject({ added: 0, cardsAdded: 0, cardsSuspended: 0 });
     const after = query<{ id: number; guid: string; type: string; key: string; reps: number }>(
       file,

@@ -64,7 +64,7 @@ describe('the Anki CSV', () => {
       expect(c.fields[0]).toMatch(/<div class="en">[^<]+<\/div>/);
       expect(c.tags).toContain('cloze');
     }
-    const market = clozes.find((c) => c.fields[0]!.includes('市場'))!;
+    const market = clozes.find((c) => c.fields[0]!.includes('::市場::'))!;
     expect(market.fields[0]).toMatch(/\{\{c\d+::市場::market\}\}/);
     expect(market.fields[1]).toContain('<span class="tone4">shì</span> <span class="tone3">chǎng</span>');
   });

@@ -36,7 +36,7 @@ function lineIO(style: Style): ReviewIO & { close(): void } {
         if (next.done) return { type: 'quit' };
         const cmd = parseCommand(next.value);
         if (cmd && cmd.type !== 'reveal') return cmd;
-        if (!cmd) process.stderr.write(`zhdeck: "${next.value.trim()}" is not a rating: 1-4 or again/hard/good/easy, u to undo, q to quit\n`);
+        if (!cmd) process.stderr.write(`zhdeck: "${next.value.trim()}" is not a rating: 1-4 or again/hard/good/easy, ! to suspend, u to undo, q to quit\n`);
       }
     },
     close: () => rl.close(),
@@ -53,7 +53,7 @@ function keyIO(style: Style): ReviewIO & { close(): void } {
   process.stdin.setRawMode(true);
   process.stdin.resume();
   const hint = (stage: 'reveal' | 'rate') =>
-    style.dim(stage === 'reveal' ? '[space] show answer · u undo · q quit' : '[1] again [2] hard [3] good [4] easy · u undo · q quit');
+    style.dim(stage === 'reveal' ? '[space] show answer · u undo · q quit' : '[1] again [2] hard [3] good [4] easy · ! suspend · u undo · q quit');
   const show = (text: string) => writeOut(`${wrapText(text, process.stdout.columns || 80)}\n`);
   return {
     interactive: true,

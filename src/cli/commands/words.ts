@@ -43,7 +43,7 @@ export default async function run(inputs: string[], opts: Options): Promise<void
   const studied = await study(inputs, parseOptionsOf(opts));
   // Sentence ids as `zhdeck align` prints them: prefixed by the article's number when there are several.
   const idIn = (a: number) => (pairId: string) => (studied.length > 1 ? `${a + 1}:${pairId}` : pairId);
-  const chosen = chooseWords(studied, { all: opts.all, known: knownFor(knowledge), learning: knowledge.learning, level, maxWords });
+  const chosen = chooseWords(studied, { all: opts.all, known: knownFor(knowledge), level, maxWords });
   if (opts.json) return printJson(chosen.map((c) => wordJson(c.word, idIn(c.article))));
   const c = colors();
   printLines(
