@@ -16,13 +16,19 @@ export interface Run {
   stderr: string;
 }
 
+/**
+ * No collection unless a test names one: a build reads the learner's collection by default
+ * (--known collection), and the machine running the tests may have one of its own.
+ */
+const NO_COLLECTION = { ZHDECK_COLLECTION: join(tmpdir(), 'zhdeck-tests-no-collection', 'collection.db') };
+
 /** Runs the compiled CLI as a user would. */
 export function zhdeck(args: string[], opts: SpawnSyncOptions = {}): Run {
   const r = spawnSync(process.execPath, [join(root, 'bin/zhdeck.js'), ...args], {
     encoding: 'utf8',
     timeout: 120_000,
     ...opts,
-    env: { ...process.env, NO_COLOR: '1', ...opts.env },
+    env: { ...process.env, ...NO_COLLECTION, NO_COLOR: '1', ...opts.env },
   });
   return { status: r.status, stdout: String(r.stdout), stderr: String(r.stderr) };
 }
@@ -30,7 +36,7 @@ export function zhdeck(args: string[], opts: SpawnSyncOptions = {}): Run {
 /** Runs the compiled CLI without blocking this process (a test's own server must go on answering). */
 export function zhdeckAsync(args: string[], opts: SpawnOptions = {}): Promise<Run> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [join(root, 'bin/zhdeck.js'), ...args], { ...opts, env: { ...process.env, NO_COLOR: '1', ...opts.env } });
+    const child = spawn(process.execPath, [join(root, 'bin/zhdeck.js'), ...args], { ...opts, env: { ...process.env, ...NO_COLLECTION, NO_COLOR: '1', ...opts.env } });
     let stdout = '';
     let stderr = '';
     child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
