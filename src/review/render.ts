@@ -24,6 +24,8 @@ export function htmlToTerminal(html: string, style: Style): string {
     .replace(/<b>(.*?)<\/b>/g, '\u0003$1\u0004')
     .replace(/<span class="blank">(.*?)<\/span>/g, '\u0007$1\u0008')
     .replace(/<u>(.*?)<\/u>/g, '\u0005$1\u0006')
+    // A word's other script, beside it on a card (CSS spaces them), gets a space here.
+    .replace(/<\/span><span class="alt">/g, '</span> <span class="alt">')
     .replace(/<br\s*\/?>|<\/div>\s*<div[^>]*>/g, '\n')
     .replace(/<[^>]+>/g, '');
   out = decode(out)
