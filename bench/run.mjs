@@ -8,6 +8,8 @@ import { benchReview } from './review.mjs';
 import { benchPerf } from './perf.mjs';
 import { benchPackage } from './package.mjs';
 import { benchScale } from './scale.mjs';
+import { benchLevels } from './levels.mjs';
+import { benchKnown } from './known.mjs';
 
 const sections = [
   ['lexicon', benchLexicon],
@@ -18,6 +20,8 @@ const sections = [
   ['perf', benchPerf],
   ['package', benchPackage],
   ['scale', benchScale],
+  ['levels', benchLevels],
+  ['known', benchKnown],
 ];
 const only = process.argv.slice(2);
 console.log(`zhdeck bench — ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, Node ${process.version}`);

@@ -64,6 +64,7 @@ export function builtinFields(n: Note): [string, string] {
         `<div class="pinyin-line">${f.Pinyin}</div>`,
         `<div class="gloss">${f.Gloss}</div>`,
         f.Senses ? `<div class="senses">${f.Senses}</div>` : '',
+        f.Frequency ? `<div class="band">${f.Frequency}</div>` : '',
         `<div class="example"><div class="zh">${f['Sentence blank']}</div>${en(f.English)}</div>`,
       ];
       return [`<div class="word">${f.Hanzi}</div>${f['Other script'] ? `<div class="alt">${f['Other script']}</div>` : ''}`, back.join('')];

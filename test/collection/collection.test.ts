@@ -274,12 +274,12 @@ describe('zhdeck stats', () => {
        const dl = process.dlopen; process.dlopen = function (m, p, ...a) { log(p); return dl.call(this, m, p, ...a); };
        process.on('exit', () => fs.writeFileSync(${JSON.stringify(log)}, seen.join('\\n')));`,
     );
-    for (const args of [['stats'], ['review', '--limit', '1']]) {
+    for (const args of [['stats'], ['review', '--limit', '1'], ['decks']]) {
       const r = zhdeck([...args, '--collection', file], { input: '3\n', env: { NODE_OPTIONS: `--require ${hook}` } });
       expect(r.status).toBe(0);
       const loaded = readFileSync(log, 'utf8');
       expect(loaded).toContain('better_sqlite3.node');
-      expect(loaded).not.toMatch(/jieba|lexicon\.bin|segment\.bin|cedict|open-spaced-repetition|cli-progress/);
+      expect(loaded).not.toMatch(/jieba|lexicon\.bin|segment\.bin|frequency\.bin|cedict|open-spaced-repetition|cli-progress/);
     }
   });
 });
