@@ -6,6 +6,7 @@ import { benchSegment } from './segment.mjs';
 import { benchGloss } from './gloss.mjs';
 import { benchReview } from './review.mjs';
 import { benchPerf } from './perf.mjs';
+import { benchBundler } from './bundler.mjs';
 
 const sections = [
   ['lexicon', benchLexicon],
@@ -14,6 +15,7 @@ const sections = [
   ['gloss', benchGloss],
   ['review', benchReview],
   ['perf', benchPerf],
+  ['bundler', benchBundler],
 ];
 const only = process.argv.slice(2);
 console.log(`zhdeck bench — ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, Node ${process.version}`);

@@ -1,4 +1,4 @@
-import { toneOf } from '../lexicon/index.js';
+import { toneOf } from '../pinyin/index.js';
 import type { Colors } from './output.js';
 
 // Conventional tone colours (Pleco/MDBG style): 1 red, 2 green, 3 blue, 4 purple, 5 grey.

@@ -1,5 +1,5 @@
-import { add } from '../../app/index.js';
-import { readKnownWords } from '../../app/index.js';
+import { add } from '../../app/add.js';
+import { readKnownWords } from '../../app/known.js';
 import type { Layout, Script } from '../../article/index.js';
 import { collectionPath } from '../../collection/index.js';
 import { now } from '../../util/clock.js';

@@ -1,4 +1,4 @@
-import { align, alignLines } from '../../app/index.js';
+import { align, alignLines } from '../../app/align.js';
 import { textOf } from '../../align/index.js';
 import type { Layout, Script } from '../../article/index.js';
 import { colors, printJson, printLines } from '../output.js';

@@ -1,4 +1,5 @@
-import { build, readKnownWords } from '../../app/index.js';
+import { build } from '../../app/build.js';
+import { readKnownWords } from '../../app/known.js';
 import type { Layout, Script } from '../../article/index.js';
 import { parseTags } from '../../notes/index.js';
 import { UserError } from '../../util/errors.js';

@@ -1,4 +1,5 @@
-import { chooseWords, readKnownWords, study } from '../../app/index.js';
+import { chooseWords, study } from '../../app/study.js';
+import { readKnownWords } from '../../app/known.js';
 import type { Layout, Script } from '../../article/index.js';
 import type { Word } from '../../vocab/index.js';
 import { colors, printJson, printLines } from '../output.js';
