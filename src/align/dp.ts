@@ -20,6 +20,8 @@ export interface AlignParams {
   smoothing: number;
 }
 
+// Tuned on MAC-Dev (bench/tune-align.mjs; MAC-Test only reported): literary translation
+// splits and joins sentences freely, so 5-1 and 3-2 beads are allowed (6-1 and 2-3 bought nothing).
 export const DEFAULT_PARAMS: AlignParams = {
   shapes: [
     [1, 1, 0],
@@ -28,11 +30,13 @@ export const DEFAULT_PARAMS: AlignParams = {
     [2, 1, -1.2],
     [1, 2, -2],
     [3, 1, -2.8],
-    [2, 2, -3.5],
+    [2, 2, -4.25],
     [1, 3, -4.5],
-    [4, 1, -4.5],
+    [4, 1, -4],
+    [3, 2, -7],
+    [5, 1, -5.5],
   ],
-  lexWeight: 3,
+  lexWeight: 2.5,
   lenWeight: 1,
   variance: 6.8,
   smoothing: 1,

@@ -1,6 +1,7 @@
 import { decodeText, type Script } from '../article/index.js';
 import { loadLexicon } from '../lexicon/index.js';
-import { loadSegmenter } from '../segment/index.js';
+import { loadSegmenter, loadSegmentDictionary } from '../segment/index.js';
+import { loadUserDictionary } from './userdict.js';
 
 /**
  * Chinese text in the SIGHAN bakeoff format: the same lines, words separated by single spaces,
@@ -12,7 +13,8 @@ export async function segmentText(input: Uint8Array | string, name = 'input', sc
   if (text.trim() === '') return text;
   const evidence = lexicon.scriptEvidence(text);
   const s = script ?? (evidence.traditional > evidence.simplified ? 'traditional' : 'simplified');
-  const segmenter = await loadSegmenter(text);
+  const dictionary = await loadSegmentDictionary();
+  const segmenter = await loadSegmenter(text, { userCuts: loadUserDictionary(dictionary.toSimplified).cuts });
   return text
     .split('\n')
     .map((line) => segmenter.words(line, s).join(' '))

@@ -2,7 +2,8 @@
 // entry, pinyin and gloss. The core is pure over articles in memory and loaded data.
 import { readArticles, type Article, type ParseOptions } from '../article/index.js';
 import { loadLexicon } from '../lexicon/index.js';
-import { loadSegmenter, loadSegmentDictionary } from '../segment/index.js';
+import { loadSegmenter, loadSegmentDictionary, type UserDictionary } from '../segment/index.js';
+import { applyUserEntries, loadUserDictionary } from './userdict.js';
 import { extractWords, selectWords, type VocabDeps, type Word } from '../vocab/index.js';
 import { alignArticle } from '../align/index.js';
 import type { AlignedArticle } from './align.js';
@@ -14,22 +15,27 @@ export interface StudiedArticle extends AlignedArticle {
 
 export type Progress = (done: number, total: number) => void;
 
+/** What words are found with, and the learner's corrections (user-dict.txt), if any. */
+export type StudyDeps = VocabDeps & { user?: UserDictionary };
+
 /** Aligns each article and finds its words. */
-export function studyArticles(articles: Article[], deps: VocabDeps, onProgress?: Progress): StudiedArticle[] {
+export function studyArticles(articles: Article[], deps: StudyDeps, onProgress?: Progress): StudiedArticle[] {
   return articles.map((article, i) => {
     const pairs = alignArticle(article, deps.lexicon);
     const words = extractWords(article, pairs, deps);
+    if (deps.user) applyUserEntries(words, deps.user, deps.dictionary.toSimplified);
     onProgress?.(i + 1, articles.length);
     return { article, pairs, words };
   });
 }
 
 /** The data words are found with: jieba is given only the dictionary words these articles contain. */
-export async function loadVocabDeps(articles: Article[]): Promise<VocabDeps> {
+export async function loadVocabDeps(articles: Article[]): Promise<StudyDeps> {
   const lexicon = await loadLexicon();
   const dictionary = await loadSegmentDictionary();
+  const user = loadUserDictionary(dictionary.toSimplified);
   const allChinese = articles.flatMap((a) => a.paragraphs.map((p) => p.zh ?? '')).join('\n');
-  return { lexicon, dictionary, segmenter: await loadSegmenter(allChinese) };
+  return { lexicon, dictionary, user, segmenter: await loadSegmenter(allChinese, { userCuts: user.cuts }) };
 }
 
 /** Reads, aligns and segments articles, and finds every word with its entry, pinyin and gloss. */

@@ -61,7 +61,8 @@ program
 program
   .command('words')
   .description('the vocabulary of article(s) chosen for study, each word with its pinyin, senses and the gloss the article gives it')
-  .argument('<input...>', 'article file(s)')
+  .argument('[input...]', 'article file(s)')
+  .option('--fix <correction>', 'save a correction to the user dictionary (user-dict.txt beside the collection), e.g. "大公豬=大 公豬" or "公豬 [gōng zhū] boar"; repeatable', (v: string, acc: string[] = []) => [...acc, v])
   .option('--all', 'every distinct Chinese word found, chosen or not')
   .option('--known <file>', 'words you know, one per line (either script): left out')
   .option('--max-words <n>', 'at most this many words, the most useful first')

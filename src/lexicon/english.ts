@@ -13,7 +13,9 @@ const STOPWORDS = new Set(
 
 export const isStopword = (w: string) => STOPWORDS.has(w.toLowerCase());
 
-const IRREGULAR: Record<string, string> = {
+// Both tables are looked up with words from the text: no prototype, so "constructor" or
+// "toString" is an ordinary word, not Object's own member.
+const IRREGULAR: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
   men: 'man', women: 'woman', children: 'child', people: 'person', feet: 'foot', teeth: 'tooth', mice: 'mouse',
   geese: 'goose', went: 'go', gone: 'go', saw: 'see', seen: 'see', said: 'say', says: 'say', told: 'tell', took: 'take',
   taken: 'take', gave: 'give', given: 'give', ate: 'eat', eaten: 'eat', wrote: 'write', written: 'write', found: 'find',
@@ -25,10 +27,10 @@ const IRREGULAR: Record<string, string> = {
   chosen: 'choose', wore: 'wear', worn: 'wear', won: 'win', hit: 'hit', led: 'lead', fled: 'flee', better: 'good',
   best: 'good', worse: 'bad', worst: 'bad', lives: 'life', wives: 'wife', knives: 'knife', leaves: 'leaf', media: 'media',
   news: 'news', born: 'bear', died: 'die', dying: 'die', lying: 'lie', tied: 'tie',
-};
+});
 
 // Adjectives that name what their noun names: "Chinese users" renders 中國用戶, "national security" 國家安全.
-const DERIVED: Record<string, string> = {
+const DERIVED: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
   chinese: 'china', japanese: 'japan', american: 'america', americans: 'america', korean: 'korea', taiwanese: 'taiwan',
   european: 'europe', british: 'britain', french: 'france', german: 'germany', russian: 'russia', indian: 'india',
   african: 'africa', asian: 'asia', western: 'west', eastern: 'east', northern: 'north', southern: 'south',
@@ -43,7 +45,7 @@ const DERIVED: Record<string, string> = {
   app: 'application', apps: 'application', phone: 'telephone', phones: 'telephone', photo: 'photograph',
   photos: 'photograph', info: 'information', ad: 'advertisement', ads: 'advertisement', exam: 'examination',
   lab: 'laboratory', gym: 'gymnasium', flu: 'influenza', fridge: 'refrigerator', TV: 'television', tv: 'television',
-};
+});
 
 /**
  * A light stemmer: enough that "refugees" meets "refugee", "posted" meets "post", "tightly"

@@ -10,10 +10,22 @@ import { encodeSegmentData } from './dictionary.js';
 
 /**
  * CC-CEDICT words jieba lacks (防火长城, 字节跳动, 网红) get this frequency: enough to beat a
- * split into single characters, not enough to override jieba's own words. Measured on
- * SIGHAN 2005 (see README): higher values cost F1, adding them at jieba's scale costs a lot.
+ * split into single characters, not enough to override jieba's own words. Measured on the
+ * first halves of the SIGHAN 2005 gold files (bench/tune-segment.mjs, bench/RESULTS.md).
  */
 export const ADDED_WORD_FREQUENCY = 3;
+
+/**
+ * Which of jieba's phrases are dropped: `off` keeps them all; `one-long` drops a phrase that
+ * splits into two CC-CEDICT words of which one has two characters or more; `both-long` only
+ * when both have.
+ */
+export type MergeRule = 'off' | 'one-long' | 'both-long';
+
+export interface SegmentBuildOptions {
+  addedFrequency?: number;
+  mergeRule?: MergeRule;
+}
 
 interface DictWord {
   word: string;
@@ -33,23 +45,29 @@ const HAN_ONLY = /^\p{Script=Han}+$/u;
 /**
  * jieba's dictionary holds many phrases that a dictionary would not call words (中国外交部,
  * 严格控制, 手机号码). A learner wants 外交部 and 控制, and the SIGHAN standards agree: a jieba
- * entry that is not a CC-CEDICT word and splits into two CC-CEDICT words (one of two
- * characters or more) is dropped. CC-CEDICT words jieba lacks are added.
+ * entry that is not a CC-CEDICT word and splits into two CC-CEDICT words of two characters or
+ * more is dropped (`both-long`; measured on the first halves, `one-long`, which also drops
+ * 大公司-like phrases of a character and a word, costs AS/CityU/MSR 0.002–0.006 and gains PKU
+ * 0.008). CC-CEDICT words jieba lacks are added.
  */
-export function mergeDictionaries(jieba: DictWord[], cedictSimplified: Set<string>): DictWord[] {
+export function mergeDictionaries(jieba: DictWord[], cedictSimplified: Set<string>, opts: SegmentBuildOptions = {}): DictWord[] {
+  const rule = opts.mergeRule ?? 'both-long';
   const kept = jieba.filter(({ word }) => {
-    if (word.length < 3 || cedictSimplified.has(word) || !HAN_ONLY.test(word)) return true;
+    if (rule === 'off' || word.length < 3 || cedictSimplified.has(word) || !HAN_ONLY.test(word)) return true;
     for (let k = 1; k < word.length; k++) {
       const a = word.slice(0, k);
       const b = word.slice(k);
-      if (cedictSimplified.has(a) && cedictSimplified.has(b) && (a.length >= 2 || b.length >= 2)) return false;
+      const long = rule === 'one-long' ? a.length >= 2 || b.length >= 2 : a.length >= 2 && b.length >= 2;
+      if (long && cedictSimplified.has(a) && cedictSimplified.has(b)) return false;
     }
     return true;
   });
   const have = new Set(jieba.map((w) => w.word));
-  const added = [...cedictSimplified]
-    .filter((w) => [...w].length >= 2 && HAN_ONLY.test(w) && !have.has(w))
-    .map((word) => ({ word, freq: ADDED_WORD_FREQUENCY }));
+  const freq = opts.addedFrequency ?? ADDED_WORD_FREQUENCY;
+  const added =
+    freq <= 0
+      ? []
+      : [...cedictSimplified].filter((w) => [...w].length >= 2 && HAN_ONLY.test(w) && !have.has(w)).map((word) => ({ word, freq }));
   return [...kept, ...added];
 }
 
@@ -72,10 +90,10 @@ async function traditionalToSimplified(): Promise<string> {
     .join('');
 }
 
-export async function buildSegmentData(entries: Iterable<LexiconEntry>): Promise<Buffer> {
+export async function buildSegmentData(entries: Iterable<LexiconEntry>, opts: SegmentBuildOptions = {}): Promise<Buffer> {
   const cedict = new Set<string>();
   for (const e of entries) if (!e.flags.includes('variant')) cedict.add(e.simplified);
-  const words = mergeDictionaries(readJiebaDict(), cedict);
+  const words = mergeDictionaries(readJiebaDict(), cedict, opts);
   const freq = new Map(words.map((w) => [w.word, w.freq]));
   const { keys, offsets, firstUnit, sorted } = SortedKeys.pack(freq.keys());
   return encodeSegmentData({

@@ -1,7 +1,7 @@
 import { pack, unpack } from '../util/pack.js';
 import { SortedKeys } from '../util/keys.js';
 
-export const FORMAT = 2;
+export const FORMAT = 3;
 const enum S {
   Keys,
   Offsets,
@@ -82,10 +82,10 @@ export class SegmentDictionary {
   /**
    * jieba dictionary text for the words that occur in `simplifiedText`, plus one absent word
    * carrying the rest of the total: jieba then cuts that text exactly as with every word.
-   * Without a text, the whole dictionary.
+   * Without a text, the whole dictionary. `extra` words (found in the text itself) come first.
    */
-  dictionaryFor(simplifiedText?: string): Buffer {
-    const lines: string[] = [];
+  dictionaryFor(simplifiedText?: string, extra: ReadonlyArray<readonly [string, number]> = []): Buffer {
+    const lines: string[] = extra.map(([w, f]) => `${w} ${f}`);
     let kept = 0;
     const add = (i: number) => {
       lines.push(`${this.keys.at(i)} ${this.frequencies[i]}`);

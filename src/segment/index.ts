@@ -1,5 +1,8 @@
 export type { Token, TokenKind } from './tokens.js';
 export { Segmenter, type WordCutter, type ToSimplified } from './segmenter.js';
 export { SegmentDictionary } from './dictionary.js';
-export { loadSegmenter, loadSegmentDictionary, prepareSegmentData, segmentDataPath } from './load.js';
+export { loadSegmenter, loadSegmentDictionary, prepareSegmentData, segmentDataPath, segmenterFor, type SegmenterOptions } from './load.js';
+export { detectNewWords, NEW_WORD_OPTIONS, NEW_WORD_FREQUENCY, type NewWordOptions } from './newwords.js';
 export { scoreSegmentation, type SegmentationScore } from './score.js';
+export { DEFAULT_RULES, type SegmentRules } from './rules.js';
+export { parseUserDictionary, parseUserLine, emptyUserDictionary, type UserDictionary, type UserEntry } from './userdict.js';

@@ -4,6 +4,8 @@ import { writeFileAtomic } from '../util/fs.js';
 import { unpack } from '../util/pack.js';
 import { FORMAT, SegmentDictionary } from './dictionary.js';
 import { Segmenter } from './segmenter.js';
+import type { SegmentRules } from './rules.js';
+import { detectNewWords, NEW_WORD_FREQUENCY, type NewWordOptions } from './newwords.js';
 
 
 export const segmentDataPath = () => dataPath('segment.bin');
@@ -34,11 +36,31 @@ export async function loadSegmentDictionary(): Promise<SegmentDictionary> {
 
 /**
  * A segmenter for `text` (and anything made of the same words): jieba loaded with only the
- * dictionary words that occur in it, in either script. Without a text, with every word.
+ * dictionary words that occur in it, in either script, and the new words the text itself
+ * shows (newwords.ts). Without a text, with every word and none found.
  */
-export async function loadSegmenter(text?: string): Promise<Segmenter> {
-  const dictionary = await loadSegmentDictionary();
+export async function loadSegmenter(text?: string, opts?: SegmenterOptions): Promise<Segmenter> {
+  return segmenterFor(await loadSegmentDictionary(), text, opts);
+}
+
+/** What a segmenter does beyond jieba's cut; the bench turns each part off to measure it. */
+export interface SegmenterOptions {
+  rules?: SegmentRules;
+  /** New words found in the text itself (null: none), and the frequency jieba gets for them. */
+  newWords?: NewWordOptions | null;
+  newWordFrequency?: number;
+  /** The learner's cuts (Simplified text → words), which win over jieba and every rule. */
+  userCuts?: Map<string, string[]>;
+}
+
+/** A segmenter on a given dictionary (the installed one, or one built with other options to measure them). */
+export function segmenterFor(dictionary: SegmentDictionary, text?: string, opts: SegmenterOptions = {}): Segmenter {
   const { Jieba } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
-  const words = text === undefined ? undefined : `${text}\n${dictionary.toSimplified(text)}`;
-  return new Segmenter(Jieba.withDict(dictionary.dictionaryFor(words)), dictionary.toSimplified);
+  const cuts = opts.userCuts ?? new Map<string, string[]>();
+  if (text === undefined) return new Segmenter(Jieba.withDict(dictionary.dictionaryFor()), dictionary.toSimplified, opts.rules, cuts);
+  const simplified = dictionary.toSimplified(text);
+  const found = opts.newWords === null ? [] : detectNewWords(simplified, (w) => dictionary.frequency(w) > 0, opts.newWords);
+  const freq = opts.newWordFrequency ?? NEW_WORD_FREQUENCY;
+  const extra = found.map((w) => [w, freq] as const);
+  return new Segmenter(Jieba.withDict(dictionary.dictionaryFor(`${text}\n${simplified}`, extra)), dictionary.toSimplified, opts.rules, cuts);
 }

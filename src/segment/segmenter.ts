@@ -1,5 +1,7 @@
 import type { Script } from '../article/index.js';
+import { applyRules, DEFAULT_RULES, type SegmentRules } from './rules.js';
 import { kindOf, wholeSpans, type Token } from './tokens.js';
+import { userCutSpans } from './userdict.js';
 
 /** What the segmenter needs from jieba: a cut of Simplified text into words that spell it. */
 export interface WordCutter {
@@ -18,6 +20,9 @@ export class Segmenter {
   constructor(
     private readonly cutter: WordCutter,
     private readonly toSimplified: ToSimplified,
+    private readonly rules: SegmentRules = DEFAULT_RULES,
+    /** The learner's cuts (userdict.ts): Simplified text → its words. They win over every rule. */
+    private readonly userCuts: Map<string, string[]> = new Map(),
   ) {}
 
   segment(text: string, script: Script): Token[] {
@@ -28,19 +33,39 @@ export class Segmenter {
     let at = 0;
     const cutRun = (end: number) => {
       if (end <= at) return;
-      for (const w of this.cutter.cut(simplified.slice(at, end), true)) {
-        const t = text.slice(at, at + w.length);
-        out.push({ text: t, start: at, end: at + w.length, kind: kindOf(t) });
-        at += w.length;
+      for (const w of applyRules(this.cutter.cut(simplified.slice(at, end), true), this.rules)) {
+        const n = w.text.length;
+        const t = text.slice(at, at + n);
+        out.push({ text: t, start: at, end: at + n, kind: w.measure ? 'measure' : kindOf(t) });
+        at += n;
       }
     };
-    for (const span of wholeSpans(text)) {
+    for (const span of this.forcedSpans(text, simplified)) {
+      if (span.start < at) continue;
       cutRun(span.start);
       out.push(span);
       at = span.end;
     }
     cutRun(text.length);
     return out;
+  }
+
+  /** Words decided before jieba: the learner's cuts, then the rules' whole spans where none overlaps them. */
+  private forcedSpans(text: string, simplified: string): Token[] {
+    const user = userCutSpans(this.userCuts.size ? this.toSimplified(simplified) : simplified, this.userCuts);
+    if (user.length === 0) return wholeSpans(text);
+    const out: Token[] = [];
+    for (const [start, , lengths] of user) {
+      let at = start;
+      for (const n of lengths) {
+        const t = text.slice(at, at + n);
+        out.push({ text: t, start: at, end: at + n, kind: kindOf(t) });
+        at += n;
+      }
+    }
+    const inUser = (t: Token) => user.some(([s, e]) => t.start < e && s < t.end);
+    for (const t of wholeSpans(text)) if (!inUser(t)) out.push(t);
+    return out.sort((a, b) => a.start - b.start);
   }
 
   /** Words only: no spaces. */

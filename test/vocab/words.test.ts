@@ -107,4 +107,14 @@ describe('words', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toBe('zhdeck: --max-words: expects a whole number, not "lots"\n');
   });
+
+  it('reads English words that are names of Object members (constructor, toString) as words', () => {
+    const dir = scratch();
+    const file = join(dir, 'members.txt');
+    writeFileSync(file, 'The constructor calls toString and valueOf, then hasOwnProperty.\n構造函數調用 toString 和 valueOf，然後調用 hasOwnProperty。\n');
+    const r = zhdeck(['words', file, '--all', '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect((JSON.parse(r.stdout) as { word: string }[]).map((w) => w.word)).toContain('調用');
+  });
 });

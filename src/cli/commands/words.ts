@@ -1,5 +1,7 @@
 import { chooseWords, study } from '../../app/study.js';
 import { readKnownWords } from '../../app/known.js';
+import { addUserFix, userDictionaryPath } from '../../app/userdict.js';
+import { UserError } from '../../util/errors.js';
 import type { Layout, Script } from '../../article/index.js';
 import type { Word } from '../../vocab/index.js';
 import { colors, printJson, printLines } from '../output.js';
@@ -7,6 +9,7 @@ import { formatPinyin } from '../tones.js';
 import { parseCount } from '../args.js';
 
 interface Options {
+  fix?: string[];
   all?: boolean;
   known?: string;
   maxWords?: string;
@@ -29,6 +32,14 @@ export const wordJson = (w: Word, sentenceId: (pairId: string) => string = (id) 
 });
 
 export default async function run(inputs: string[], opts: Options): Promise<void> {
+  for (const fix of opts.fix ?? []) {
+    addUserFix(fix);
+    process.stderr.write(`zhdeck: saved "${fix}" to ${userDictionaryPath()}\n`);
+  }
+  if (inputs.length === 0) {
+    if (opts.fix?.length) return;
+    throw new UserError('give an article file (or --fix CORRECTION)', 'words');
+  }
   const maxWords = parseCount(opts.maxWords, '--max-words');
   const known = opts.known ? await readKnownWords(opts.known) : undefined;
   const studied = await study(inputs, { layout: opts.layout, script: opts.script });

@@ -1,0 +1,77 @@
+// Rules applied to jieba's cut (Simplified words), where its dictionary disagrees with what a
+// learner needs and with most segmentation standards. Each is measured on the first half of
+// each SIGHAN gold file (bench/tune-segment.mjs; figures in bench/RESULTS.md).
+
+/** Which rules run; every one is on by default. The bench turns them off one by one to measure them. */
+export interface SegmentRules {
+  /** 一个 → 一 个, 这种 → 这 种, 三十年 → 三十 年: a count or a demonstrative is not part of the word it counts. */
+  measures: boolean;
+  /** 八|十四 → 八十四, 三|十多 → 三十多: a number in Chinese numerals is one word. */
+  numerals: boolean;
+}
+
+export const DEFAULT_RULES: SegmentRules = { measures: true, numerals: true };
+
+const NUMERAL = '零〇○一二两三四五六七八九十百千万亿几';
+const isNumeral = (w: string) => {
+  for (const c of w) if (!NUMERAL.includes(c)) return false;
+  return w.length > 0;
+};
+
+// Measure words (and time units that count like them) that stand after a count. Left out
+// on purpose: those that make fixed words with 一 (一道 "together", 一起, 一点 "a little",
+// 一下, 一口气, 一时, 一度, 一分, 一代, 一身, 一手, 一面, 一行).
+const MEASURE = '个种名位件本张条只次座家头匹辆架枝把块片篇项间所则份年天岁场部股群批套段首届层棵颗封笔台艘栋幢户倍周支类门句';
+// A demonstrative or quantifier before a count or a measure word: 这 两 个, 每 年, 各 种, 该 项.
+const COUNT = new RegExp(`^([这那哪每各该某此])?(第?[${NUMERAL}]+[多余]?|多)?([${MEASURE}])?$`);
+
+/** A measure word split from the count before it (grammar, not vocabulary: tokens.ts's `measure`). */
+export interface RuledWord {
+  text: string;
+  measure: boolean;
+}
+
+/**
+ * A word of jieba's that is a demonstrative, a count and a measure word (any two of them) is
+ * cut into those parts: 一个 → 一 个, 这种 → 这 种, 每年 → 每 年, 第一次 → 第一 次, 这一 → 这 一.
+ */
+function splitCounts(w: string, out: RuledWord[]): void {
+  if (w.length >= 2 && w.length <= 6) {
+    const m = COUNT.exec(w);
+    if (m && (m[1] ? 1 : 0) + (m[2] ? 1 : 0) + (m[3] ? 1 : 0) >= 2 && m[2] !== '第') {
+      if (m[1]) out.push({ text: m[1], measure: false });
+      if (m[2]) out.push({ text: m[2], measure: false });
+      if (m[3]) out.push({ text: m[3], measure: true });
+      return;
+    }
+  }
+  out.push(plain(w));
+}
+
+// First characters a count can start with: a word that starts with none is left as it is,
+// without a regular expression or an allocation (most words of a text).
+const STARTS = new Uint8Array(65536);
+for (const c of `这那哪每各该某此第多${NUMERAL}`) STARTS[c.charCodeAt(0)] = 1;
+
+const plain = (text: string): RuledWord => ({ text, measure: false });
+
+/** jieba's words of one run of Han text, regrouped by the rules; they spell the same text. */
+export function applyRules(words: string[], rules: SegmentRules = DEFAULT_RULES): RuledWord[] {
+  let any = false;
+  for (let k = 0; k < words.length && !any; k++) any = STARTS[words[k]!.charCodeAt(0)] === 1;
+  if (!any) return words.map(plain);
+  const out: RuledWord[] = [];
+  for (const w of words) {
+    if (rules.measures && STARTS[w.charCodeAt(0)]) splitCounts(w, out);
+    else out.push(plain(w));
+  }
+  if (!rules.numerals) return out;
+  // Pieces of one number that jieba cut apart (八|十四年 → 八十四 年) are joined again.
+  const merged: RuledWord[] = [];
+  for (const w of out) {
+    const last = merged[merged.length - 1];
+    if (last && !last.measure && isNumeral(w.text.replace(/[多余]$/, '')) && isNumeral(last.text.replace(/^第/, ''))) last.text += w.text;
+    else merged.push(w);
+  }
+  return merged;
+}
