@@ -7,6 +7,7 @@ import { benchGloss } from './gloss.mjs';
 import { benchReview } from './review.mjs';
 import { benchPerf } from './perf.mjs';
 import { benchBundler } from './bundler.mjs';
+import { benchBooks } from './books.mjs';
 
 const sections = [
   ['lexicon', benchLexicon],
@@ -16,6 +17,7 @@ const sections = [
   ['review', benchReview],
   ['perf', benchPerf],
   ['bundler', benchBundler],
+  ['books', benchBooks],
 ];
 const only = process.argv.slice(2);
 console.log(`zhdeck bench — ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, Node ${process.version}`);

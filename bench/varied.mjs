@@ -47,7 +47,9 @@ const POS = { n: 'n', v: 'v', a: 'a', ns: 'place', t: 'time' };
 /** Words by kind, each with its weight (jieba's frequency), text in both scripts, and English. */
 async function vocabulary() {
   const { loadLexicon } = require(join(root, 'dist/lexicon/index.js'));
+  const { loadSegmentDictionary } = require(join(root, 'dist/segment/index.js'));
   const lexicon = await loadLexicon();
+  const { toSimplified } = await loadSegmentDictionary();
   const kinds = Object.fromEntries(Object.values(POS).map((k) => [k, []]));
   for (const line of readFileSync(require.resolve('@node-rs/jieba/dict.txt'), 'utf8').split('\n')) {
     const [word, freq, pos] = line.split(' ');
@@ -63,7 +65,7 @@ async function vocabulary() {
     let sum = 0;
     for (const w of list) w.cumulative = sum += w.weight;
   }
-  return kinds;
+  return { kinds, toSimplified };
 }
 
 function draw(list, rnd) {
@@ -94,7 +96,7 @@ const TEMPLATES = [
 ];
 
 /** One sentence pair: a template filled with drawn words, in the article's script. */
-function sentence(kinds, rnd, script) {
+function sentence({ kinds, toSimplified }, rnd, script) {
   const [zh, en] = TEMPLATES[Math.floor(rnd() * TEMPLATES.length)];
   const words = new Map();
   const fill = (slot) => {
@@ -108,7 +110,9 @@ function sentence(kinds, rnd, script) {
     }
     return w;
   };
-  const zhText = zh.replace(/\{(\w+)\}/g, (_, slot) => fill(slot)[script]);
+  // The templates are written in Traditional characters: a Simplified article has them converted.
+  const filled = zh.replace(/\{(\w+)\}/g, (_, slot) => fill(slot)[script]);
+  const zhText = script === 'simplified' ? toSimplified(filled) : filled;
   const enText = en.replace(/\{(\w+)\}/g, (_, slot) => {
     const e = fill(slot.toLowerCase()).en;
     return slot[0] === slot[0].toUpperCase() ? e[0].toUpperCase() + e.slice(1) : e;
@@ -123,13 +127,13 @@ let cached;
  * `bytes` bytes, in Traditional or Simplified characters. Paragraphs hold two to five sentences.
  */
 export async function variedArticle({ bytes, seed = 1, script = 'simplified', title = `A varied article ${seed}` }) {
-  const kinds = (cached ??= await vocabulary());
+  const words = (cached ??= await vocabulary());
   const rnd = random(seed);
   const lines = [title];
   let size = Buffer.byteLength(title) + 1;
   while (size < bytes) {
     const n = 2 + Math.floor(rnd() * 4);
-    const pairs = Array.from({ length: n }, () => sentence(kinds, rnd, script));
+    const pairs = Array.from({ length: n }, () => sentence(words, rnd, script));
     const en = pairs.map((p) => p.en).join(' ');
     const zh = pairs.map((p) => p.zh).join('');
     lines.push(en, zh);

@@ -26,7 +26,9 @@ export type { Note, NoteKind, NoteType, ClozeNote, TranslationNote, VocabularyNo
 export type { CardRow, CardState, StoredNote, ReviewRecord, AddSummary, OpenOptions, Stats } from './collection/index.js';
 
 // The jobs' inputs and results.
-export type { BuildOptions, BuildSummary, Deck, DeckOptions } from './app/build.js';
+export type { BuildOptions, BuildSummary } from './app/build.js';
+export type { Deck, DeckCounts, DeckOptions } from './app/deck.js';
+export type { DeckSink } from './export/index.js';
 export type { StudiedArticle, ChoiceOptions, ChosenWord, Progress } from './app/study.js';
 export type { AlignedArticle } from './app/align.js';
 export type { AddOptions, AddResult } from './app/add.js';

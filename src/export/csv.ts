@@ -10,12 +10,20 @@ export const HEADER = ['#separator:tab', '#html:true', '#guid column:1', '#notet
  * columns hold the GUID, note type, deck and tags. Both built-in note types have two fields.
  */
 export function toAnkiCsv(notes: Note[]): string {
+  return `${csvHead()}${csvRows(notes)}`;
+}
+
+/** The header lines of the Anki CSV. */
+export const csvHead = () => `${HEADER.join('\n')}\n`;
+
+/** The CSV lines of some notes, each ending in a newline: a deck is its head and then these, in any number of parts. */
+export function csvRows(notes: readonly Note[]): string {
+  if (notes.length === 0) return '';
   const rows = notes.map((n) => [n.guid, n.type, n.deck, ...fieldValues(n), n.tags.join(' ')]);
-  const body = stringify(rows, {
+  return stringify(rows, {
     delimiter: '\t',
     record_delimiter: 'unix',
     // Anki reads a line starting with # as a comment: a GUID that starts with # must be quoted.
     quoted_match: /^#/,
   });
-  return `${HEADER.join('\n')}\n${body}`;
 }

@@ -147,40 +147,82 @@ function vocabularyNote(w: Word, pairs: Map<string, SentencePair>, deck: string,
 }
 
 /**
- * Notes for one or more articles: a cloze and a translation note per translated sentence pair
- * that holds target words (translation notes for every translated pair), and a vocabulary note
- * per target word. A note met twice (the same word in two articles) is one note with both
- * articles' tags.
+ * Notes as they are made, one per GUID: a note met again (a repeated line, a word of two
+ * articles) is the note already made, and only its tags may grow. Notes leave in the order
+ * they were first made.
  */
-export function makeNotes(sets: StudySet[], opts: NoteOptions = {}): Note[] {
-  const byGuid = new Map<string, Note>();
-  // A note met again (a repeated line, a word of two articles) is the note already made: only its tags may grow.
-  const made = (guid: string, tags: string[]) => {
-    const seen = byGuid.get(guid);
+export class NoteCollector {
+  private readonly byGuid = new Map<string, Note>();
+
+  /** Whether the note is already here; if so its tags take these too. */
+  has(guid: string, tags: string[]): boolean {
+    const seen = this.byGuid.get(guid);
     if (seen) seen.tags = [...new Set([...seen.tags, ...tags])];
     return seen !== undefined;
-  };
-  const add = (n: Note) => {
-    if (!made(n.guid, n.tags)) byGuid.set(n.guid, n);
-  };
-  for (const { article, pairs, words } of sets) {
-    const deck = opts.deck ?? deckFor(article.title);
-    const slug = slugOf(article.title);
-    const tags = new Map((['cloze', 'translation', 'vocabulary'] as const).map((k) => [k, [...new Set(['zhdeck', slug, k, ...(opts.tags ?? [])])]]));
-    const tagsOf = (kind: NoteKind) => tags.get(kind)!;
-    const byId = new Map(pairs.map((p) => [p.id, p]));
-    const targets = new Map<string, { word: Word; o: Occurrence }[]>();
-    for (const word of words) for (const o of word.occurrences) append(targets, o.pairId, { word, o });
-    for (const p of pairs) {
-      if (p.zh.length === 0) continue;
-      const t = targets.get(p.id);
-      const zh = zhOf(p);
-      const cloze = guidFor(APP, 'cloze', zh);
-      if (t?.length && !made(cloze, tagsOf('cloze'))) add(clozeNote(p, t, cloze, deck, tagsOf('cloze')));
-      const translation = guidFor(APP, 'translation', zh);
-      if (p.en.length && !made(translation, tagsOf('translation'))) add(translationNote(p, translation, deck, tagsOf('translation')));
-    }
-    for (const w of words) add(vocabularyNote(w, byId, deck, tagsOf('vocabulary')));
   }
-  return [...byGuid.values()];
+
+  add(n: Note): void {
+    if (!this.has(n.guid, n.tags)) this.byGuid.set(n.guid, n);
+  }
+
+  /** The notes collected so far; the collector is empty afterwards. */
+  take(): Note[] {
+    const notes = [...this.byGuid.values()];
+    this.byGuid.clear();
+    return notes;
+  }
+}
+
+/** The deck and the tags of each kind of note of one article. */
+function placeOf(article: Article, opts: NoteOptions) {
+  const deck = opts.deck ?? deckFor(article.title);
+  const slug = slugOf(article.title);
+  const tags = new Map((['cloze', 'translation', 'vocabulary'] as const).map((k) => [k, [...new Set(['zhdeck', slug, k, ...(opts.tags ?? [])])]]));
+  return { deck, tagsOf: (kind: NoteKind) => tags.get(kind)! };
+}
+
+/**
+ * A cloze and a translation note per translated sentence pair that holds target words
+ * (translation notes for every translated pair). `skip` tells a note already written elsewhere
+ * (an earlier block of a long build).
+ */
+export function addPairNotes(set: StudySet, opts: NoteOptions, into: NoteCollector, skip: (guid: string) => boolean = () => false): void {
+  const { deck, tagsOf } = placeOf(set.article, opts);
+  const targets = new Map<string, { word: Word; o: Occurrence }[]>();
+  for (const word of set.words) for (const o of word.occurrences) append(targets, o.pairId, { word, o });
+  for (const p of set.pairs) {
+    if (p.zh.length === 0) continue;
+    const t = targets.get(p.id);
+    const zh = zhOf(p);
+    const cloze = guidFor(APP, 'cloze', zh);
+    if (t?.length && !skip(cloze) && !into.has(cloze, tagsOf('cloze'))) into.add(clozeNote(p, t, cloze, deck, tagsOf('cloze')));
+    const translation = guidFor(APP, 'translation', zh);
+    if (p.en.length && !skip(translation) && !into.has(translation, tagsOf('translation'))) into.add(translationNote(p, translation, deck, tagsOf('translation')));
+  }
+}
+
+/** The tags of a word's vocabulary note in an article: the article's, and `name` for a name. */
+export function vocabularyTags(article: Article, w: Word, opts: NoteOptions): string[] {
+  const tags = placeOf(article, opts).tagsOf('vocabulary');
+  return w.properNoun ? [...tags, 'name'] : tags;
+}
+
+/** A vocabulary note per target word; its example is the pair (among the set's) of its best gloss. */
+export function addVocabularyNotes(set: StudySet, opts: NoteOptions, into: NoteCollector): void {
+  const { deck, tagsOf } = placeOf(set.article, opts);
+  const byId = new Map(set.pairs.map((p) => [p.id, p]));
+  for (const w of set.words) into.add(vocabularyNote(w, byId, deck, tagsOf('vocabulary')));
+}
+
+/**
+ * Notes for one or more articles: for each, its pair notes (addPairNotes), then its vocabulary
+ * notes. A note met twice (the same word in two articles) is one note with both articles' tags.
+ */
+export function makeNotes(sets: StudySet[], opts: NoteOptions = {}): Note[] {
+  const notes = new NoteCollector();
+  for (const set of sets) {
+    addPairNotes(set, opts, notes);
+    addVocabularyNotes(set, opts, notes);
+  }
+  return notes.take();
 }
