@@ -32,19 +32,21 @@ function progressBar(total: number): ((done: number) => void) | undefined {
 }
 
 /**
- * Between the parts of a long build, a full garbage collection once the heap has grown by
- * `budget` bytes since the last. Much of what a block allocates lives until the block is done,
- * reaches V8's old generation and dies there, and V8 lets that generation grow to several times
- * what is alive before it collects (measured on 5 MB of text: a heap of 340 MB holding 100 MB,
- * 470 MB resident). Collecting here keeps the peak near what is alive, for a few percent more
- * time. `gc` is V8's own, exposed by its flag (set at run time, so only this process has it).
+ * Between the parts of a long build, a full garbage collection when the heap holds more than
+ * `ceiling` bytes and has grown by `budget` since the last. Much of what a block allocates lives
+ * until the block is done, reaches V8's old generation and dies there, and V8 lets that
+ * generation grow to several times what is alive before it collects (measured on 5 MB of text: a
+ * heap of 340 MB holding 100 MB). Collecting here keeps a book's peak near what is alive; below
+ * the ceiling V8 is left alone, so shorter builds pay nothing. `gc` is V8's own, exposed by its
+ * flag (set at run time, so only this process has it).
  */
-function memoryKeeper(budget = 40 << 20): () => void {
+function memoryKeeper(ceiling = 120 << 20, budget = 24 << 20): () => void {
   (require('node:v8') as typeof import('node:v8')).setFlagsFromString('--expose-gc');
   const gc = (require('node:vm') as typeof import('node:vm')).runInNewContext('gc') as () => void;
-  let floor = process.memoryUsage().heapUsed;
+  let floor = 0;
   return () => {
-    if (process.memoryUsage().heapUsed < floor + budget) return;
+    const used = process.memoryUsage().heapUsed;
+    if (used < ceiling || used < floor + budget) return;
     gc();
     floor = process.memoryUsage().heapUsed;
   };
