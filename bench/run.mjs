@@ -8,6 +8,8 @@ import { benchReview } from './review.mjs';
 import { benchPerf } from './perf.mjs';
 import { benchBundler } from './bundler.mjs';
 import { benchBooks } from './books.mjs';
+import { benchPackage } from './package.mjs';
+import { benchScale } from './scale.mjs';
 
 const sections = [
   ['lexicon', benchLexicon],
@@ -18,6 +20,8 @@ const sections = [
   ['perf', benchPerf],
   ['bundler', benchBundler],
   ['books', benchBooks],
+  ['package', benchPackage],
+  ['scale', benchScale],
 ];
 const only = process.argv.slice(2);
 console.log(`zhdeck bench — ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, Node ${process.version}`);

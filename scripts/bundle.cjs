@@ -2,8 +2,10 @@
 // one file, dist/bundle/zhdeck.js, so that a start reads and resolves one file instead of ~100
 // (bench/RESULTS.md has the figures, against the hand-made pack this replaced). Each module
 // stays a function that runs when it is first required, as under Node's own loader, so a
-// command still pays only for the modules it uses. Left to Node: the native modules, and the
-// packages only data building loads (CC-CEDICT, OpenCC's tables, pinyin-pro).
+// command still pays only for the modules it uses. Left to Node: the native modules (SQLite,
+// jieba, fsrs-rs), the packages only data building loads (CC-CEDICT, OpenCC's tables,
+// pinyin-pro), and audio/, which app/audio.ts requires by path (dist/audio, one folder up from
+// the bundle as from app/) so that espeak-ng is found only for --audio.
 //
 // The bundle sits two folders below the package root, as every compiled module does, so that
 // util/paths.ts finds data/ the same way in both. Its first line names the build (a digest of
@@ -24,9 +26,9 @@ const result = buildSync({
   format: 'cjs',
   target: 'node20',
   write: false,
-  logLevel: 'warning',
+  logLevel: 'error',
   legalComments: 'inline',
-  external: ['better-sqlite3', '@node-rs/jieba', 'hanzi', 'opencc-js', 'pinyin-pro'],
+  external: ['better-sqlite3', '@node-rs/jieba', '@open-spaced-repetition/binding', 'hanzi', 'opencc-js', 'pinyin-pro'],
   metafile: true,
 });
 const code = result.outputFiles[0].text;

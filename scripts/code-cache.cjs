@@ -29,10 +29,12 @@ function main() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'zhdeck-cache-'));
   try {
     const deck = path.join(tmp, 'deck.csv');
+    const apkg = path.join(tmp, 'deck.apkg');
     const collection = path.join(tmp, 'collection.db');
     const cache = path.join(tmp, 'code-cache.bin');
     const firstChinese = fs.readFileSync(example, 'utf8').split('\n').find((l) => /\p{Script=Han}/u.test(l));
     const runs = [
+      [['build', example, '-o', apkg]],
       [['build', example, '-o', deck]],
       [['words', example, '--json']],
       [['align', example, '--json']],
@@ -40,7 +42,9 @@ function main() {
       [['segment'], firstChinese],
       [['add', deck, '--collection', collection]],
       [['stats', '--collection', collection, '--json']],
+      [['stats', '--collection', collection]],
       [['review', '--collection', collection, '--limit', '3'], '3\n3\n3\n'],
+      [['export', '--collection', collection, '-o', path.join(tmp, 'export.apkg')]],
     ];
     for (const [args, input] of runs) {
       const r = spawnSync(process.execPath, [__filename, '--record', cache, ...args], { input: input ?? '', stdio: ['pipe', 'ignore', 'pipe'], env: { ...process.env, ZHDECK_COLLECTION: collection } });

@@ -10,6 +10,7 @@ import type * as Build from './app/build.js';
 import type * as Study from './app/study.js';
 import type * as Align from './app/align.js';
 import type * as Add from './app/add.js';
+import type * as Export from './app/export.js';
 import type * as Lookup from './app/lookup.js';
 import type * as Segment from './app/segment.js';
 import type * as Collections from './collection/index.js';
@@ -32,6 +33,7 @@ export type { DeckSink } from './export/index.js';
 export type { StudiedArticle, ChoiceOptions, ChosenWord, Progress } from './app/study.js';
 export type { AlignedArticle } from './app/align.js';
 export type { AddOptions, AddResult } from './app/add.js';
+export type { ExportOptions, ExportSummary } from './app/export.js';
 
 /** Articles in files → one Anki CSV deck, written atomically (`zhdeck build`). */
 export declare const build: typeof Build.build;
@@ -45,6 +47,8 @@ export declare const chooseWords: typeof Study.chooseWords;
 export declare const align: typeof Align.align;
 /** Articles or zhdeck decks → the review collection (`zhdeck add`). */
 export declare const add: typeof Add.add;
+/** The review collection → an Anki package, scheduling kept (`zhdeck export`). */
+export declare const exportCollection: typeof Export.exportCollection;
 /** CC-CEDICT entries for a word in either script (`zhdeck lookup`). */
 export declare const lookup: typeof Lookup.lookup;
 /** Chinese text → the SIGHAN format, words separated by spaces (`zhdeck segment`). */
@@ -53,7 +57,7 @@ export declare const segmentText: typeof Segment.segmentText;
 export declare const Collection: typeof Collections.Collection;
 export type Collection = Collections.Collection;
 
-exports.Collection = exports.segmentText = exports.lookup = exports.add = exports.align = exports.chooseWords = exports.study = exports.buildFromText = exports.build = void 0;
+exports.Collection = exports.segmentText = exports.lookup = exports.exportCollection = exports.add = exports.align = exports.chooseWords = exports.study = exports.buildFromText = exports.build = void 0;
 
 /** Each name, read from its module (loaded then, once) when first used. */
 function lazily(names: string[], load: () => Record<string, unknown>): void {
@@ -63,6 +67,7 @@ lazily(['build', 'buildFromText'], () => require('./app/build.js'));
 lazily(['study', 'chooseWords'], () => require('./app/study.js'));
 lazily(['align'], () => require('./app/align.js'));
 lazily(['add'], () => require('./app/add.js'));
+lazily(['exportCollection'], () => require('./app/export.js'));
 lazily(['lookup'], () => require('./app/lookup.js'));
 lazily(['segmentText'], () => require('./app/segment.js'));
 lazily(['Collection'], () => require('./collection/index.js'));

@@ -12,5 +12,6 @@ export * from './notes/index.js';
 export * from './export/index.js';
 export * from './collection/index.js';
 export * from './review/index.js';
+export * from './optimize/index.js';
 export * from './app/index.js';
 export { UserError, isUserError } from './util/errors.js';

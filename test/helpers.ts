@@ -1,5 +1,5 @@
-import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync, type SpawnOptions, type SpawnSyncOptions } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { afterAll, expect } from 'vitest';
@@ -28,6 +28,18 @@ export function zhdeck(args: string[], opts: SpawnSyncOptions = {}): Run {
 }
 
 const scratchDir = () => mkdtempSync(join(tmpdir(), 'zhdeck-test-'));
+/** Runs the compiled CLI without blocking this process (a test's own server must go on answering). */
+export function zhdeckAsync(args: string[], opts: SpawnOptions = {}): Promise<Run> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [join(root, 'bin/zhdeck.js'), ...args], { ...opts, env: { ...process.env, NO_COLOR: '1', ...opts.env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', fail);
+    child.on('close', (status) => done({ status, stdout, stderr }));
+  });
+}
 
 /** A scratch directory removed after the file's tests. */
 export function scratch(): string {

@@ -1,9 +1,9 @@
-import type { Article, ParagraphPair } from '../article/index.js';
+import { sentenceKind, type Article, type ParagraphPair } from '../article/index.js';
 import type { Lexicon } from '../lexicon/index.js';
 import { alignSequences, DEFAULT_PARAMS, type AlignParams, type Bead } from './dp.js';
 import { EvidenceSpace } from './evidence.js';
 import { splitChinese, splitEnglish } from './split.js';
-import type { Sentence, SentencePair } from './types.js';
+import { textOf, type Sentence, type SentencePair } from './types.js';
 
 // Paragraphs are long, so a merge or a gap costs little against their evidence.
 const PARAGRAPH_PARAMS: AlignParams = {
@@ -22,14 +22,8 @@ const joinParagraphs = (texts: (string | null)[]) => {
   return t.length ? t.join('\n') : null;
 };
 
-/**
- * Pairs one-sided paragraphs (two files, or blocks of English then Chinese) the same way
- * sentences are paired. Layouts that pair by position pass through.
- */
-export function pairParagraphs(article: Article, space: EvidenceSpace): ParagraphPair[] {
-  if (article.layout !== 'blocks' && article.layout !== 'two-files') return article.paragraphs;
-  const en = article.paragraphs.filter((p) => p.en !== null && p.zh === null);
-  const zh = article.paragraphs.filter((p) => p.zh !== null && p.en === null);
+/** Aligns a stretch of one-sided paragraphs by content. */
+function alignRun(en: ParagraphPair[], zh: ParagraphPair[], space: EvidenceSpace): ParagraphPair[] {
   const beads = alignSequences(
     en.map((p) => space.english(p.en!)),
     zh.map((p) => space.chinese(p.zh!)),
@@ -47,6 +41,42 @@ export function pairParagraphs(article: Article, space: EvidenceSpace): Paragrap
       ...(e[0] && z[0] ? { zhSource: z[0].source } : {}),
     };
   });
+}
+
+/**
+ * Pairs one-sided paragraphs (two files, blocks of English then Chinese, a page in columns)
+ * the same way sentences are paired. Pairs the layout made (a title and its translation, a
+ * table row) stay as they are, and the one-sided paragraphs between two of them are aligned
+ * with each other; an untranslated title goes first and boilerplate last, never aligned.
+ * Layouts that pair by position pass through.
+ */
+export function pairParagraphs(article: Article, space: EvidenceSpace): ParagraphPair[] {
+  if (article.paired) return article.paragraphs;
+  const out: ParagraphPair[] = [];
+  let run: ParagraphPair[] = [];
+  const flush = () => {
+    const aside = (kind: string) => run.filter((p) => p.kind === kind);
+    const titles = aside('title');
+    // An English block's title and a Chinese block's: one pair.
+    const [t1, t2] = titles;
+    if (titles.length === 2 && (t1!.en === null) !== (t2!.en === null)) {
+      const [en, zh] = t1!.en !== null ? [t1!, t2!] : [t2!, t1!];
+      titles.splice(0, 2, { en: en.en, zh: zh.zh, kind: 'title', source: en.source, zhSource: zh.source });
+    }
+    const aligned = run.filter((p) => p.kind !== 'title' && p.kind !== 'boilerplate');
+    const en = aligned.filter((p) => p.en !== null);
+    const zh = aligned.filter((p) => p.zh !== null);
+    out.push(...titles, ...(en.length && zh.length ? alignRun(en, zh, space) : aligned), ...aside('boilerplate'));
+    run = [];
+  };
+  for (const p of article.paragraphs) {
+    if (p.en !== null && p.zh !== null) {
+      flush();
+      out.push(p);
+    } else run.push(p);
+  }
+  flush();
+  return out;
 }
 
 /** The Chinese/English length ratio of the article's translated paragraphs: the Gale–Church c. */
@@ -103,7 +133,8 @@ export function* alignInBlocks(article: Article, lexicon: Lexicon, blockChars: n
         zh: b.zh.map((j) => zh[j]!),
         confidence: b.confidence,
         paragraph: k,
-        kind: p.kind,
+        // A credit closing a caption ("… REUTERS/Name Purchase Licensing Rights") is boilerplate.
+        kind: sentenceKind(p.kind, textOf(b.en.map((i) => en[i]!), 'en'), textOf(b.zh.map((j) => zh[j]!), 'zh')),
         source: p.source,
       }),
     );

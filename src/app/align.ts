@@ -1,6 +1,6 @@
 // Jobs that pair sentences: a pure core over articles (or texts) in memory, and a thin wrapper
 // that reads the files.
-import { englishAndChinese, readArticles, readTextFile, type Article, type ParseOptions, type TextFile } from '../article/index.js';
+import { englishAndChinese, loadArticles, readTextFile, type Article, type ParseOptions, type TextFile } from '../article/index.js';
 import { alignArticle, alignPresplit, type Bead, type SentencePair } from '../align/index.js';
 import { loadLexicon, type Lexicon } from '../lexicon/index.js';
 import { UserError } from '../util/errors.js';
@@ -14,10 +14,10 @@ export interface AlignedArticle {
 export const alignArticles = (articles: Article[], lexicon: Lexicon): AlignedArticle[] =>
   articles.map((article) => ({ article, pairs: alignArticle(article, lexicon) }));
 
-/** Reads articles from files and aligns their sentences. */
+/** Reads articles from files (or web pages) and aligns their sentences. */
 export async function align(inputs: string[], opts: ParseOptions = {}): Promise<AlignedArticle[]> {
   const lexicon = await loadLexicon();
-  return alignArticles(readArticles(inputs, lexicon, opts), lexicon);
+  return alignArticles(await loadArticles(inputs, lexicon, opts), lexicon);
 }
 
 export interface PresplitAlignment {

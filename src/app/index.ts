@@ -3,8 +3,10 @@
 export { align, alignArticles, alignLines, alignPresplitTexts, type AlignedArticle, type PresplitAlignment } from './align.js';
 export { addUserFix, loadUserDictionary, userDictionaryPath } from './userdict.js';
 export { study, studyArticles, loadVocabDeps, chooseWords, type StudiedArticle, type ChoiceOptions, type ChosenWord, type Progress, type StudyDeps } from './study.js';
-export { build, buildFromText, notesFor, defaultOutput, type BuildOptions, type BuildSummary } from './build.js';
+export { build, buildFromText, notesFor, summarize, defaultOutput, formatFor, type BuildOptions, type BuildSummary, type DeckFormat } from './build.js';
 export { deckFromStudied, countsOf, writeDeck, BLOCK_CHARS, MANY_CARDS, type Deck, type DeckCounts, type DeckOptions } from './deck.js';
+export { exportCollection, collectionPackage, type ExportOptions, type ExportSummary } from './export.js';
+export { writeOutput, checkOutput } from './output.js';
 export { add, type AddOptions, type AddResult } from './add.js';
 export { readKnownWords, parseKnownWords } from './known.js';
 export { lookup } from './lookup.js';

@@ -1,6 +1,6 @@
 // The job behind `words`, `build` and `add`: articles → sentence pairs → every word with its
 // entry, pinyin and gloss. The core is pure over articles in memory and loaded data.
-import { readArticles, type Article, type ParseOptions } from '../article/index.js';
+import { loadArticles, type Article, type ParseOptions } from '../article/index.js';
 import { loadLexicon } from '../lexicon/index.js';
 import { loadSegmenter, loadSegmentDictionary, type UserDictionary } from '../segment/index.js';
 import { applyUserEntries, loadUserDictionary } from './userdict.js';
@@ -22,7 +22,8 @@ export type StudyDeps = VocabDeps & { user?: UserDictionary };
 export function studyArticles(articles: Article[], deps: StudyDeps, onProgress?: Progress): StudiedArticle[] {
   return articles.map((article, i) => {
     const pairs = alignArticle(article, deps.lexicon);
-    const words = extractWords(article, pairs, deps);
+    // Credits and copyright lines are kept in the pairs but teach nothing.
+    const words = extractWords(article, pairs.filter((p) => p.kind !== 'boilerplate'), deps);
     if (deps.user) applyUserEntries(words, deps.user, deps.dictionary.toSimplified);
     onProgress?.(i + 1, articles.length);
     return { article, pairs, words };
@@ -40,7 +41,7 @@ export async function loadVocabDeps(articles: Article[]): Promise<StudyDeps> {
 
 /** Reads, aligns and segments articles, and finds every word with its entry, pinyin and gloss. */
 export async function study(inputs: string[], opts: ParseOptions & { onProgress?: Progress } = {}): Promise<StudiedArticle[]> {
-  const articles = readArticles(inputs, await loadLexicon(), opts);
+  const articles = await loadArticles(inputs, await loadLexicon(), opts);
   return studyArticles(articles, await loadVocabDeps(articles), opts.onProgress);
 }
 

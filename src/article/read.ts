@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { UserError } from '../util/errors.js';
 import { decodeText, type CharJudge } from './decode.js';
-import { isTwoFileArticle, parseArticle, type ParseOptions, type ScriptJudge } from './parse.js';
+import { fetchText, isUrl, type FetchLimits } from './fetch.js';
+import { parseArticles, type ParseOptions, type ScriptJudge } from './parse.js';
 import type { Article, TextFile } from './types.js';
 
 /** Reads a file's bytes, turning the usual failures into one-line user errors. */
@@ -23,17 +24,29 @@ export function readTextFile(file: string, judge: CharJudge): TextFile {
 }
 
 /**
- * The articles in some decoded texts: an English text and a Chinese text given together are one
- * article; otherwise each text is one. Pure: the texts are already in memory.
+ * The articles in some decoded texts: files grouped into articles (an English and a Chinese
+ * text of one article together), each read in its own layout. Pure: the texts are already in memory.
  */
 export function articlesFromTexts(texts: TextFile[], judge: ScriptJudge, opts: ParseOptions = {}): Article[] {
   if (texts.length === 0) throw new UserError('no input files');
-  if (opts.layout === 'two-files' || (!opts.layout && isTwoFileArticle(texts))) return [parseArticle(texts, judge, opts)];
-  return texts.map((t) => parseArticle([t], judge, opts));
+  return parseArticles(texts, judge, opts);
 }
 
 /** The articles in some input files (see articlesFromTexts). */
 export function readArticles(files: string[], judge: CharJudge & ScriptJudge, opts: ParseOptions = {}): Article[] {
   if (files.length === 0) throw new UserError('no input files');
   return articlesFromTexts(files.map((f) => readTextFile(f, judge)), judge, opts);
+}
+
+/** The texts of some inputs: files, or web addresses (http, https) fetched. */
+export async function readInputs(inputs: string[], judge: CharJudge, limits?: Partial<FetchLimits>): Promise<TextFile[]> {
+  const texts: TextFile[] = [];
+  for (const input of inputs) texts.push(isUrl(input) ? await fetchText(input, judge, limits) : readTextFile(input, judge));
+  return texts;
+}
+
+/** The articles in some files or web pages (see articlesFromTexts). */
+export async function loadArticles(inputs: string[], judge: CharJudge & ScriptJudge, opts: ParseOptions = {}): Promise<Article[]> {
+  if (inputs.length === 0) throw new UserError('no input files');
+  return articlesFromTexts(await readInputs(inputs, judge), judge, opts);
 }

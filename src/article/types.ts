@@ -1,14 +1,22 @@
 export type Script = 'traditional' | 'simplified';
 export type Language = 'en' | 'zh';
 
-/** Where a piece of text came from: file and 1-based line. */
+/** Where a piece of text came from: file (or address) and 1-based line. */
 export interface SourceRef {
   file: string;
   line: number;
 }
 
-/** How the English and Chinese were laid out in the input (STANDARDS §2). */
-export type Layout = 'interleaved' | 'two-files' | 'blocks' | 'tsv';
+/**
+ * How the English and Chinese were laid out in the input (STANDARDS §2): in text files
+ * (`interleaved`, `blocks`, two files), in a table (`tsv`, `csv`), on a web page (`html`, which
+ * pairs as the page does: alternating paragraphs, side-by-side rows or columns, or blocks), or
+ * in subtitles (`subtitles`: one bilingual file, or two files of one video matched by time).
+ */
+export type Layout = 'interleaved' | 'two-files' | 'blocks' | 'tsv' | 'csv' | 'html' | 'subtitles';
+
+/** A file's format, which decides how its text is read; a layout says how its languages are laid out. */
+export type Format = 'text' | 'table' | 'html' | 'subtitles';
 
 export type ParagraphKind = 'title' | 'caption' | 'body' | 'boilerplate';
 
@@ -27,6 +35,12 @@ export interface Article {
   title: string;
   script: Script;
   layout: Layout;
+  /**
+   * Whether the layout paired the paragraphs itself (by position, row, cue or time). When
+   * false (two files, blocks, a page in columns) the one-sided paragraphs between the pairs
+   * already made are in reading order, for align/ to pair by content.
+   */
+  paired: boolean;
   source: SourceRef;
   paragraphs: ParagraphPair[];
 }
@@ -36,4 +50,6 @@ export interface TextFile {
   file: string;
   text: string;
   encoding?: string;
+  /** The format, when the reader was told it (a web server's Content-Type); otherwise detected. */
+  format?: Format;
 }

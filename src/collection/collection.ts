@@ -2,8 +2,11 @@ import Database from 'better-sqlite3';
 import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { UserError } from '../util/errors.js';
+import { endOfDay, localDate, startOfDay } from '../util/clock.js';
+import { isZhdeckType } from '../notes/types.js';
+import { UPGRADED_KEYS } from './notes.js';
 import { APP_ID, migrate, SCHEMA_VERSION } from './schema.js';
-import type { AddSummary, CardRow, CardState, CollectionNote, ReviewRecord, StoredNote } from './types.js';
+import type { AddSummary, CardCount, CardRow, CardState, CollectionNote, FitReview, ReviewDay, ReviewRecord, Snapshot, StoredNote } from './types.js';
 
 // "zhdc", in the header's application_id: a zhdeck collection is known before it is opened.
 const APPLICATION_ID = 0x7a686463;
@@ -36,12 +39,27 @@ function checkHeader(path: string): void {
   }
 }
 
+/**
+ * better-sqlite3's addon, named directly: its own lookup (the `bindings` package) tries a dozen
+ * paths first, 1–4 ms of every start (measured). Undefined, the usual lookup, if it is elsewhere.
+ */
+function nativeBinding(): string | undefined {
+  try {
+    return require.resolve('better-sqlite3/build/Release/better_sqlite3.node');
+  } catch {
+    return undefined;
+  }
+}
+
 /** A review row that no undo row takes back. */
 export const NOT_UNDONE = 'NOT EXISTS (SELECT 1 FROM revlog u WHERE u.undoes = r.id)';
 
-/** A deck and its subdecks, as SQL on notes `n` with its parameters; nothing without a deck. */
+/**
+ * A deck and its subdecks, as SQL on notes `n` with its parameters; nothing without a deck. A
+ * range rather than LIKE, so that the notes_deck index serves it (';' follows ':').
+ */
 const deckFilter = (deck?: string): { sql: string; params: string[] } =>
-  deck ? { sql: 'AND (n.deck = ? OR n.deck LIKE ?)', params: [deck, `${deck}::%`] } : { sql: '', params: [] };
+  deck ? { sql: 'AND (n.deck = ? OR (n.deck >= ? AND n.deck < ?))', params: [deck, `${deck}::`, `${deck}:;`] } : { sql: '', params: [] };
 
 const BUSY = 'the collection is busy: another zhdeck is writing to it; try again in a moment';
 
@@ -88,7 +106,7 @@ export class Collection {
     else mkdirSync(dirname(path), { recursive: true });
     let db: Database.Database | undefined;
     try {
-      db = new Database(path, { fileMustExist: exists });
+      db = new Database(path, { fileMustExist: exists, nativeBinding: nativeBinding() });
       db.pragma('busy_timeout = 5000');
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
@@ -126,25 +144,63 @@ export class Collection {
   }
 
   /**
-   * Adds notes, or updates them by GUID: fields, tags and deck change, scheduling stays. A card
-   * the note no longer has (a word no longer a target) is suspended, never deleted, and so is
-   * every card of a note the same source no longer yields.
+   * Adds notes, or updates them by GUID, keeping every card's scheduling. A note belongs to the
+   * source that first added it (an article, or a deck file): only that source changes its deck,
+   * fields and cards; every source that yields it adds its tags. So a word two articles share
+   * is one note that adding either again leaves as it is. A card the note no longer has (a word
+   * no longer a target) is suspended, never deleted, and so is every card of a note no source
+   * yields any more. A note still on Anki's built-in note types (from a CSV deck, or a
+   * collection older than zhdeck's note types) moves to zhdeck's when an article brings it
+   * again: same GUID, same cards by their keys (UPGRADED_KEYS), history kept.
    */
   addNotes(notes: CollectionNote[], source: string, now: number, initial: (now: number) => CardState): AddSummary {
     const s = this.db;
     const summary: AddSummary = { added: 0, updated: 0, unchanged: 0, conflicting: 0, cardsAdded: 0, cardsSuspended: 0, cardsRestored: 0 };
-    const findNote = s.prepare('SELECT id, kind, type, deck, fields, tags, source FROM notes WHERE guid = ?');
+    const findNote = s.prepare('SELECT id, kind, type, deck, fields, tags, source, sibling FROM notes WHERE guid = ?');
     const insertNote = s.prepare(
-      'INSERT INTO notes (guid, kind, type, deck, fields, tags, source, created, modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO notes (guid, kind, type, deck, fields, tags, source, sibling, created, modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
-    const updateNote = s.prepare('UPDATE notes SET deck = ?, fields = ?, tags = ?, source = ?, modified = ? WHERE id = ?');
+    const updateNote = s.prepare('UPDATE notes SET type = ?, deck = ?, fields = ?, tags = ?, source = ?, sibling = ?, modified = ? WHERE id = ?');
+    const sourcesOf = s.prepare('SELECT source, tags FROM note_sources WHERE note_id = ? ORDER BY added, source');
+    const putSource = s.prepare(
+      `INSERT INTO note_sources (note_id, source, tags, added) VALUES (?, ?, ?, ?)
+       ON CONFLICT (note_id, source) DO UPDATE SET tags = excluded.tags`,
+    );
+    const dropSource = s.prepare('DELETE FROM note_sources WHERE note_id = ? AND source = ?');
     const cardsOf = s.prepare('SELECT id, key, ord, suspended FROM cards WHERE note_id = ?');
     const insertCard = s.prepare(
       `INSERT INTO cards (note_id, ord, key, due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, state, last_review)
        VALUES (@note_id, @ord, @key, @due, @stability, @difficulty, @elapsed_days, @scheduled_days, @learning_steps, @reps, @lapses, @state, @last_review)`,
     );
     const setCard = s.prepare('UPDATE cards SET ord = ?, suspended = ? WHERE id = ?');
+    const renameCard = s.prepare('UPDATE cards SET key = ? WHERE note_id = ? AND key = ?');
     const suspendNoteCards = s.prepare('UPDATE cards SET suspended = 1 WHERE note_id = ? AND suspended = 0');
+    /** Every source's tags, the owner's first. */
+    const unionTags = (noteId: number, owner: string) => {
+      const rows = sourcesOf.all(noteId) as { source: string; tags: string }[];
+      const ordered = [...rows.filter((r) => r.source === owner), ...rows.filter((r) => r.source !== owner)];
+      return { rows, tags: [...new Set(ordered.flatMap((r) => (r.tags ? r.tags.split(' ') : [])))].join(' ') };
+    };
+    const syncCards = (noteId: number, cards: CollectionNote['cards']) => {
+      const existing = new Map((cardsOf.all(noteId) as { id: number; key: string; ord: number; suspended: number }[]).map((c) => [c.key, c]));
+      for (const c of cards) {
+        const had = existing.get(c.key);
+        if (!had) {
+          insertCard.run({ note_id: noteId, ord: c.ord, key: c.key, ...initial(now) });
+          summary.cardsAdded++;
+        } else if (had.ord !== c.ord || had.suspended) {
+          setCard.run(c.ord, 0, had.id);
+          if (had.suspended) summary.cardsRestored++;
+        }
+        existing.delete(c.key);
+      }
+      for (const gone of existing.values()) {
+        if (!gone.suspended) {
+          setCard.run(gone.ord, 1, gone.id);
+          summary.cardsSuspended++;
+        }
+      }
+    };
     return this.write(() => {
       const seen = new Set<string>();
       for (const n of notes) {
@@ -152,41 +208,57 @@ export class Collection {
         const fields = JSON.stringify(n.fields);
         const tags = n.tags.join(' ');
         const old = findNote.get(n.guid) as (Omit<StoredNote, 'fields' | 'tags'> & { fields: string; tags: string }) | undefined;
-        let noteId: number;
         if (!old) {
-          noteId = Number(insertNote.run(n.guid, n.kind, n.type, n.deck, fields, tags, source, now, now).lastInsertRowid);
+          const noteId = Number(insertNote.run(n.guid, n.kind, n.type, n.deck, fields, tags, source, n.sibling, now, now).lastInsertRowid);
+          putSource.run(noteId, source, tags, now);
+          syncCards(noteId, n.cards);
           summary.added++;
-        } else if (old.kind !== n.kind || old.type !== n.type) {
+          continue;
+        }
+        if (old.kind !== n.kind) {
           summary.conflicting++; // the same GUID for another kind of note: leave it be
           continue;
-        } else {
-          noteId = old.id;
-          const changed = old.deck !== n.deck || old.fields !== fields || old.tags !== tags || old.source !== source;
-          if (changed) updateNote.run(n.deck, fields, tags, source, now, noteId);
-          summary[changed ? 'updated' : 'unchanged']++;
         }
-        const existing = new Map((cardsOf.all(noteId) as { id: number; key: string; ord: number; suspended: number }[]).map((c) => [c.key, c]));
-        for (const c of n.cards) {
-          const had = existing.get(c.key);
-          if (!had) {
-            insertCard.run({ note_id: noteId, ord: c.ord, key: c.key, ...initial(now) });
-            summary.cardsAdded++;
-          } else if (had.ord !== c.ord || had.suspended) {
-            setCard.run(c.ord, 0, had.id);
-            if (had.suspended) summary.cardsRestored++;
-          }
-          existing.delete(c.key);
-        }
-        for (const gone of existing.values()) {
-          if (!gone.suspended) {
-            setCard.run(gone.ord, 1, gone.id);
-            summary.cardsSuspended++;
-          }
-        }
+        putSource.run(old.id, source, tags, now);
+        const upgrade = !isZhdeckType(old.type) && isZhdeckType(n.type);
+        const downgrade = isZhdeckType(old.type) && !isZhdeckType(n.type);
+        const { rows, tags: allTags } = unionTags(old.id, old.source);
+        // The owner, an orphan's first taker, or the first source to bring a built-in note onto zhdeck's types.
+        const owns = !downgrade && (upgrade || old.source === source || !rows.some((r) => r.source === old.source));
+        const next = owns
+          ? { type: n.type, deck: n.deck, fields, source, sibling: n.sibling }
+          : { type: old.type, deck: old.deck, fields: old.fields, source: old.source, sibling: old.sibling ?? n.sibling };
+        const finalTags = owns ? unionTags(old.id, source).tags : allTags;
+        const changed =
+          next.type !== old.type ||
+          next.deck !== old.deck ||
+          next.fields !== old.fields ||
+          finalTags !== old.tags ||
+          next.source !== old.source ||
+          next.sibling !== old.sibling;
+        if (changed) updateNote.run(next.type, next.deck, next.fields, finalTags, next.source, next.sibling, now, old.id);
+        summary[changed ? 'updated' : 'unchanged']++;
+        if (upgrade) for (const [from, to] of Object.entries(UPGRADED_KEYS[n.kind]!)) renameCard.run(to, old.id, from);
+        if (owns) syncCards(old.id, n.cards);
       }
-      // Notes this source yielded before and yields no more: suspend their cards.
-      const stale = s.prepare('SELECT id, guid FROM notes WHERE source = ?').all(source) as { id: number; guid: string }[];
-      for (const n of stale) if (!seen.has(n.guid)) summary.cardsSuspended += suspendNoteCards.run(n.id).changes;
+      // Notes this source yielded before and yields no more: it lets go of them; a note no
+      // source yields has its cards suspended, one another source yields passes to it.
+      const stale = s.prepare('SELECT n.id, n.guid, n.source FROM note_sources r JOIN notes n ON n.id = r.note_id WHERE r.source = ?').all(source) as {
+        id: number;
+        guid: string;
+        source: string;
+      }[];
+      for (const n of stale) {
+        if (seen.has(n.guid)) continue;
+        dropSource.run(n.id, source);
+        const rest = sourcesOf.all(n.id) as { source: string }[];
+        if (rest.length === 0) {
+          summary.cardsSuspended += suspendNoteCards.run(n.id).changes;
+          continue;
+        }
+        const owner = n.source === source ? rest[0]!.source : n.source;
+        s.prepare('UPDATE notes SET source = ?, tags = ?, modified = ? WHERE id = ?').run(owner, unionTags(n.id, owner).tags, now, n.id);
+      }
       return summary;
     });
   }
@@ -194,125 +266,294 @@ export class Collection {
   private static readonly CARD_COLUMNS =
     'c.id, c.note_id AS noteId, c.ord, c.key, c.due, c.stability, c.difficulty, c.elapsed_days, c.scheduled_days, c.learning_steps, c.reps, c.lapses, c.state, c.last_review, c.suspended';
 
+  private readonly statements = new Map<string, Database.Statement>();
+
+  /** A statement prepared once per connection: the review path runs the same few thousands of times. */
+  private stmt(sql: string): Database.Statement {
+    let st = this.statements.get(sql);
+    if (!st) this.statements.set(sql, (st = this.db.prepare(sql)));
+    return st;
+  }
+
   private toCard(r: Record<string, unknown>): CardRow {
     return { ...(r as unknown as CardRow), suspended: Boolean(r.suspended) };
   }
 
   card(id: number): CardRow | undefined {
     return this.read(() => {
-      const r = this.db.prepare(`SELECT ${Collection.CARD_COLUMNS} FROM cards c WHERE c.id = ?`).get(id) as Record<string, unknown> | undefined;
+      const r = this.stmt(`SELECT ${Collection.CARD_COLUMNS} FROM cards c WHERE c.id = ?`).get(id) as Record<string, unknown> | undefined;
       return r && this.toCard(r);
     });
   }
 
   note(id: number): StoredNote | undefined {
     return this.read(() => {
-      const r = this.db.prepare('SELECT id, guid, kind, type, deck, fields, tags, source FROM notes WHERE id = ?').get(id) as
+      const r = this.stmt('SELECT id, guid, kind, type, deck, fields, tags, source, sibling FROM notes WHERE id = ?').get(id) as
         | (Omit<StoredNote, 'fields' | 'tags'> & { fields: string; tags: string })
         | undefined;
       return r && { ...r, fields: JSON.parse(r.fields) as string[], tags: r.tags ? r.tags.split(' ') : [] };
     });
   }
 
-  /** Cards already seen (learning, review, relearning) due by `until`, soonest first. */
-  dueCards(until: number, deck?: string, limit = -1): CardRow[] {
-    const inDeck = deckFilter(deck);
+  /**
+   * Cards already seen (learning, review, relearning) due by `until` (default `now`), soonest
+   * first, leaving out those buried at `now` (a sibling was studied today); `learning`: only
+   * learning and relearning cards. One walk of the cards_queue index, whatever the collection's size.
+   */
+  dueCards(now: number, opts: { until?: number; deck?: string; limit?: number; learning?: boolean } = {}): CardRow[] {
+    const inDeck = deckFilter(opts.deck);
+    const learning = opts.learning ? 'AND c.state IN (1, 3)' : '';
     return this.read(() =>
       (
-        this.db
-          .prepare(
-            `SELECT ${Collection.CARD_COLUMNS} FROM cards c JOIN notes n ON n.id = c.note_id
-             WHERE c.suspended = 0 AND c.state != 0 AND c.due <= ? ${inDeck.sql}
-             ORDER BY c.due, c.id LIMIT ?`,
-          )
-          .all(until, ...inDeck.params, limit) as Record<string, unknown>[]
+        this.stmt(
+          `SELECT ${Collection.CARD_COLUMNS} FROM cards c JOIN notes n ON n.id = c.note_id
+           WHERE c.suspended = 0 AND c.state != 0 AND c.due <= ? AND c.buried_until <= ? ${learning} ${inDeck.sql}
+           ORDER BY c.due, c.id LIMIT ?`,
+        ).all(opts.until ?? now, now, ...inDeck.params, opts.limit ?? -1) as Record<string, unknown>[]
       ).map((r) => this.toCard(r)),
     );
   }
 
   /**
-   * New cards in the order their notes were added, leaving out ("burying") the siblings of a
-   * card studied since `since`: one sentence or word a day, not all its cards in a row.
+   * New cards in the order their notes were added, leaving out those buried at `now`: a
+   * sentence's or word's other cards wait for another day. A walk of the cards_new index.
    */
-  newCards(limit: number, since: number, deck?: string): CardRow[] {
+  newCards(limit: number, now: number, deck?: string): CardRow[] {
     if (limit <= 0) return [];
     const inDeck = deckFilter(deck);
     return this.read(() =>
       (
-        this.db
-          .prepare(
-            `SELECT ${Collection.CARD_COLUMNS} FROM cards c JOIN notes n ON n.id = c.note_id
-             WHERE c.suspended = 0 AND c.state = 0 ${inDeck.sql}
-             AND c.note_id NOT IN (SELECT s.note_id FROM revlog r JOIN cards s ON s.id = r.card_id
-                                   WHERE r.time >= ? AND r.kind = 'review' AND ${NOT_UNDONE})
-             ORDER BY c.note_id, c.ord LIMIT ?`,
-          )
-          .all(...inDeck.params, since, limit) as Record<string, unknown>[]
+        this.stmt(
+          `SELECT ${Collection.CARD_COLUMNS} FROM cards c JOIN notes n ON n.id = c.note_id
+           WHERE c.suspended = 0 AND c.state = 0 AND c.buried_until <= ? ${inDeck.sql}
+           ORDER BY c.note_id, c.ord LIMIT ?`,
+        ).all(now, ...inDeck.params, limit) as Record<string, unknown>[]
       ).map((r) => this.toCard(r)),
     );
   }
 
-  /** How many new cards were first studied since `since` (for the daily limit); undone ones do not count. */
-  newStudiedSince(since: number): number {
+  /** How many new cards were first studied on `t`'s local day (for the daily limit); undone ones do not count. */
+  newStudiedOn(t: number): number {
+    return this.read(() => (this.stmt('SELECT learned FROM review_days WHERE day = ?').pluck().get(localDate(t)) as number | undefined) ?? 0);
+  }
+
+  /** Cards already studied (not suspended) due on a local day (YYYY-MM-DD), as the triggers keep them: one row. */
+  dueOn(day: string): number {
+    return this.read(() => (this.stmt('SELECT n FROM due_days WHERE day = ?').pluck().get(day) as number | undefined) ?? 0);
+  }
+
+  /** The same for the days in [from, to) (YYYY-MM-DD), in one read: days with none are absent. */
+  dueDays(from: string, to: string): Map<string, number> {
+    return this.read(
+      () => new Map((this.stmt('SELECT day, n FROM due_days WHERE day >= ? AND day < ?').all(from, to) as { day: string; n: number }[]).map((r) => [r.day, r.n])),
+    );
+  }
+
+  /** The same up to and including a day: what is due that day and overdue. */
+  dueBy(day: string): number {
+    return this.read(() => this.stmt('SELECT total(n) FROM due_days WHERE day <= ?').pluck().get(day) as number);
+  }
+
+  /** When the siblings of a card (other cards of its note or sibling notes) already seen are due. */
+  siblingDues(cardId: number): number[] {
     return this.read(
       () =>
-        this.db
-          .prepare(
-            `SELECT count(*) FROM revlog r WHERE r.kind = 'review' AND r.time >= ? AND json_extract(r.state_before, '$.state') = 0
-             AND ${NOT_UNDONE}`,
-          )
+        this.stmt(
+          `SELECT s.due FROM cards c JOIN notes n ON n.id = c.note_id
+           JOIN cards s ON s.note_id = n.id OR s.note_id IN (SELECT m.id FROM notes m WHERE m.sibling = n.sibling)
+           WHERE c.id = ? AND s.id != c.id AND s.suspended = 0 AND s.state != 0`,
+        )
           .pluck()
-          .get(since) as number,
+          .all(cardId) as number[],
     );
   }
 
   /**
-   * Records a rating: the log row and the card's new state in one durable transaction. The
-   * card is read again inside it, so two processes rating the same card apply one after the other.
+   * Records a rating: the log row and the card's new state in one durable transaction, and its
+   * siblings buried until the day ends. The card is read again inside it, so two processes
+   * rating the same card apply one after the other.
    */
   recordReview(cardId: number, time: number, rating: number, duration: number, next: (before: CardState) => CardState): ReviewRecord {
     return this.write(() => {
-      const card = this.db.prepare(`SELECT ${Collection.CARD_COLUMNS} FROM cards c WHERE c.id = ?`).get(cardId) as CardState | undefined;
+      const card = this.stmt(`SELECT ${Collection.CARD_COLUMNS}, n.sibling FROM cards c JOIN notes n ON n.id = c.note_id WHERE c.id = ?`).get(cardId) as
+        | (CardRow & { sibling: string | null })
+        | undefined;
       if (!card) throw new UserError(`card ${cardId} is not in this collection`, this.path);
       const before = cardState(card);
       const after = cardState(next(before));
       const id = Number(
-        this.db
-          .prepare("INSERT INTO revlog (card_id, kind, time, rating, state_before, state_after, duration) VALUES (?, 'review', ?, ?, ?, ?, ?)")
-          .run(cardId, time, rating, JSON.stringify(before), JSON.stringify(after), Math.round(duration)).lastInsertRowid,
+        this.stmt("INSERT INTO revlog (card_id, kind, time, rating, state_before, state_after, duration) VALUES (?, 'review', ?, ?, ?, ?, ?)").run(
+          cardId,
+          time,
+          rating,
+          JSON.stringify(before),
+          JSON.stringify(after),
+          Math.round(duration),
+        ).lastInsertRowid,
       );
       this.setState(cardId, after);
+      this.burySiblings(card.noteId, card.sibling, cardId, before.state, endOfDay(time));
       return { id, cardId, time, rating, before, after };
     });
   }
 
-  private setState(cardId: number, s: CardState): void {
-    this.db
-      .prepare(
-        `UPDATE cards SET due = @due, stability = @stability, difficulty = @difficulty, elapsed_days = @elapsed_days,
-         scheduled_days = @scheduled_days, learning_steps = @learning_steps, reps = @reps, lapses = @lapses, state = @state,
-         last_review = @last_review WHERE id = @id`,
-      )
-      .run({ ...s, id: cardId });
+  /**
+   * Anki's bury siblings (rslib/src/scheduler/bury_and_suspend.rs, storage/card/siblings_for_bury.sql):
+   * answering a card buries its siblings' new cards and, unless it was itself new (review cards
+   * are gathered before new ones), their review cards, until the day ends. Cards in (re)learning
+   * are not buried.
+   */
+  private burySiblings(noteId: number, sibling: string | null, cardId: number, answeredState: number, until: number): void {
+    this.stmt(
+      `UPDATE cards SET buried_until = @until
+       WHERE id != @card AND suspended = 0 AND buried_until < @until AND (state = 0 OR (@reviews AND state = 2))
+       AND note_id IN (SELECT @note UNION SELECT id FROM notes WHERE sibling = @sibling)`,
+    ).run({ until, card: cardId, reviews: answeredState === 0 ? 0 : 1, note: noteId, sibling });
   }
 
-  /** Takes a rating back: the card returns to its state before it, and the log gains an undo row. */
+  private setState(cardId: number, s: CardState): void {
+    this.stmt(
+      `UPDATE cards SET due = @due, stability = @stability, difficulty = @difficulty, elapsed_days = @elapsed_days,
+       scheduled_days = @scheduled_days, learning_steps = @learning_steps, reps = @reps, lapses = @lapses, state = @state,
+       last_review = @last_review WHERE id = @id`,
+    ).run({ ...s, id: cardId });
+  }
+
+  /**
+   * Takes a rating back: the card returns to its state before it, the log gains an undo row, and
+   * its siblings are buried only as the day's other ratings bury them.
+   */
   undo(review: ReviewRecord, time: number): void {
     this.write(() => {
-      this.db
-        .prepare("INSERT INTO revlog (card_id, kind, undoes, time, rating, state_before, state_after, duration) VALUES (?, 'undo', ?, ?, 0, ?, ?, 0)")
-        .run(review.cardId, review.id, time, JSON.stringify(review.after), JSON.stringify(review.before));
+      this.stmt("INSERT INTO revlog (card_id, kind, undoes, time, rating, state_before, state_after, duration) VALUES (?, 'undo', ?, ?, 0, ?, ?, 0)").run(
+        review.cardId,
+        review.id,
+        time,
+        JSON.stringify(review.after),
+        JSON.stringify(review.before),
+      );
       this.setState(review.cardId, review.before);
+      const group = this.stmt(
+        `SELECT s.id, s.note_id AS noteId, m.sibling FROM cards c JOIN notes n ON n.id = c.note_id
+         JOIN notes m ON m.id = n.id OR m.sibling = n.sibling JOIN cards s ON s.note_id = m.id WHERE c.id = ?`,
+      ).all(review.cardId) as { id: number; noteId: number; sibling: string | null }[];
+      const until = endOfDay(review.time);
+      const unbury = this.stmt('UPDATE cards SET buried_until = 0 WHERE id = ? AND buried_until = ?');
+      for (const g of group) unbury.run(g.id, until);
+      const today = this.stmt(
+        `SELECT r.card_id AS cardId, json_extract(r.state_before, '$.state') AS state FROM revlog r
+         WHERE r.card_id = ? AND r.kind = 'review' AND r.time >= ? AND r.time < ? AND ${NOT_UNDONE}`,
+      );
+      for (const g of group) {
+        for (const r of today.all(g.id, startOfDay(review.time), until) as { cardId: number; state: number }[]) {
+          this.burySiblings(g.noteId, g.sibling, r.cardId, r.state, until);
+        }
+      }
     });
+  }
+
+  /** Runs `fn` in one transaction: many writes, one commit (importing or generating a history). */
+  batch<T>(fn: () => T): T {
+    return this.write(fn);
+  }
+
+  /** The settings stored in the collection, by key (JSON values): one read for all. */
+  settings(): Record<string, unknown> {
+    return this.read(() =>
+      Object.fromEntries((this.stmt('SELECT key, value FROM config').all() as { key: string; value: string }[]).map((r) => [r.key, JSON.parse(r.value)])),
+    );
+  }
+
+  setSetting(key: string, value: unknown): void {
+    this.write(() => {
+      this.stmt('INSERT INTO config (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
+    });
+  }
+
+  /** Cards per state and suspension, as the triggers keep them (no scan). */
+  cardCounts(): CardCount[] {
+    return this.read(() => this.stmt('SELECT state, suspended, n FROM card_counts WHERE n != 0').all() as CardCount[]);
+  }
+
+  noteCount(): number {
+    return this.read(() => this.stmt('SELECT count(*) FROM notes').pluck().get() as number);
+  }
+
+  /** The review log summed per local day (YYYY-MM-DD), from `fromDay` on, oldest first. */
+  reviewDays(fromDay = ''): ReviewDay[] {
+    return this.read(() => this.stmt('SELECT day, reviews, learned, mature, passed FROM review_days WHERE day >= ? ORDER BY day').all(fromDay) as ReviewDay[]);
+  }
+
+  /**
+   * Every rating not undone, of the cards of `deck` (and its subdecks) or of all, card by card
+   * and in time order within a card: the history FSRS parameters are fitted to. Streamed.
+   */
+  *reviewsForFit(deck?: string): IterableIterator<FitReview> {
+    const inDeck = deckFilter(deck);
+    const join = deck ? 'JOIN cards c ON c.id = r.card_id JOIN notes n ON n.id = c.note_id' : '';
+    try {
+      yield* this.db
+        .prepare(
+          `SELECT r.card_id AS cardId, r.time, r.rating, json_extract(r.state_before, '$.state') AS state FROM revlog r ${join}
+           WHERE r.kind = 'review' AND ${NOT_UNDONE} ${inDeck.sql} ORDER BY r.card_id, r.time`,
+        )
+        .iterate(...inDeck.params) as IterableIterator<FitReview>;
+    } catch (e) {
+      throw asUserError(e, this.path);
+    }
+  }
+
+  /**
+   * Everything an export writes: the notes of a deck (and its subdecks), or of the whole
+   * collection, their cards, and the ratings that stand (undone ones and undo rows left out).
+   */
+  snapshot(deck?: string): Snapshot {
+    const inDeck = deckFilter(deck);
+    return this.read(() => {
+      const notes = (
+        this.db
+          .prepare(`SELECT n.id, n.guid, n.kind, n.type, n.deck, n.fields, n.tags, n.source, n.modified FROM notes n WHERE 1 ${inDeck.sql} ORDER BY n.id`)
+          .all(...inDeck.params) as (Omit<StoredNote, 'fields' | 'tags'> & { fields: string; tags: string; modified: number })[]
+      ).map((r) => ({ ...r, fields: JSON.parse(r.fields) as string[], tags: r.tags ? r.tags.split(' ') : [] }));
+      const cards = (
+        this.db
+          .prepare(`SELECT ${Collection.CARD_COLUMNS} FROM cards c JOIN notes n ON n.id = c.note_id WHERE 1 ${inDeck.sql} ORDER BY c.note_id, c.ord`)
+          .all(...inDeck.params) as Record<string, unknown>[]
+      ).map((r) => this.toCard(r));
+      const reviews = (
+        this.db
+          .prepare(
+            `SELECT r.id, r.card_id AS cardId, r.time, r.rating, r.state_before, r.state_after, r.duration
+             FROM revlog r JOIN cards c ON c.id = r.card_id JOIN notes n ON n.id = c.note_id
+             WHERE r.kind = 'review' AND ${NOT_UNDONE} ${inDeck.sql} ORDER BY r.time, r.id`,
+          )
+          .all(...inDeck.params) as { id: number; cardId: number; time: number; rating: number; state_before: string; state_after: string; duration: number }[]
+      ).map((r) => ({
+        id: r.id,
+        cardId: r.cardId,
+        time: r.time,
+        rating: r.rating,
+        before: JSON.parse(r.state_before) as CardState,
+        after: JSON.parse(r.state_after) as CardState,
+        duration: r.duration,
+      }));
+      const created = Number(this.db.prepare("SELECT value FROM meta WHERE key = 'created'").pluck().get() ?? Date.now());
+      return { notes, cards, reviews, created };
+    });
+  }
+
+  /** The decks notes are in, with how many notes each holds. */
+  decks(): { deck: string; notes: number }[] {
+    return this.read(() => this.db.prepare('SELECT deck, count(*) AS notes FROM notes GROUP BY deck ORDER BY deck').all() as { deck: string; notes: number }[]);
   }
 
   /** Raw rows for statistics. */
   all<T>(sql: string, ...params: unknown[]): T[] {
-    return this.read(() => this.db.prepare(sql).all(...params) as T[]);
+    return this.read(() => this.stmt(sql).all(...params) as T[]);
   }
 
   get<T>(sql: string, ...params: unknown[]): T {
-    return this.read(() => this.db.prepare(sql).get(...params) as T);
+    return this.read(() => this.stmt(sql).get(...params) as T);
   }
 
   integrityCheck(): string {

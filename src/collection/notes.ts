@@ -1,4 +1,5 @@
 import type { NoteType } from '../notes/index.js';
+import { siblingFromFields } from '../notes/sibling.js';
 import type { CollectionNote, NoteRecord } from './types.js';
 
 const CLOZE = /\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}/g;
@@ -10,6 +11,8 @@ const CLOZE = /\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}/g;
  */
 export function cardsOf(type: NoteType, fields: readonly string[]): { ord: number; key: string }[] {
   if (type === 'Basic (and reversed card)') return [{ ord: 0, key: 'front' }, { ord: 1, key: 'back' }];
+  if (type === 'zhdeck vocabulary') return [{ ord: 0, key: 'recognition' }, { ord: 1, key: 'production' }];
+  if (type === 'zhdeck translation') return [{ ord: 0, key: 'zh-en' }, { ord: 1, key: 'en-zh' }];
   const byNumber = new Map<number, string>();
   for (const m of (fields[0] ?? '').matchAll(CLOZE)) {
     const n = Number(m[1]);
@@ -18,6 +21,17 @@ export function cardsOf(type: NoteType, fields: readonly string[]): { ord: numbe
   return [...byNumber].sort((a, b) => a[0] - b[0]).map(([n, word]) => ({ ord: n - 1, key: `cloze:${word}` }));
 }
 
+/**
+ * The keys of a note's cards on zhdeck's own note types, from the keys they had on Anki's
+ * built-in ones (collections from before zhdeck had its note types): the same question, so the
+ * same card and its history. Cloze keys (the hidden word) are the same on both.
+ */
+export const UPGRADED_KEYS: Record<string, Record<string, string>> = {
+  vocabulary: { front: 'recognition', back: 'production' },
+  translation: { front: 'zh-en', back: 'en-zh' },
+  cloze: {},
+};
+
 export const toCollectionNote = (n: NoteRecord): CollectionNote => ({
   guid: n.guid,
   kind: n.kind,
@@ -25,5 +39,6 @@ export const toCollectionNote = (n: NoteRecord): CollectionNote => ({
   deck: n.deck,
   fields: [...n.fields],
   tags: [...n.tags],
+  sibling: n.sibling ?? siblingFromFields(n.kind, n.guid, n.fields),
   cards: cardsOf(n.type, n.fields),
 });

@@ -1,12 +1,12 @@
-import { NOT_UNDONE, type Collection } from './collection.js';
-import { startOfDay } from '../util/clock.js';
+import type { Collection } from './collection.js';
+import { dayStart, localDate } from '../util/clock.js';
 
 export interface Stats {
   cards: number;
   notes: number;
   /** Ratings in the log, undone ones excepted. */
   reviews: number;
-  /** Cards already studied that are due now. */
+  /** Cards already studied that are due now (siblings buried today excepted). */
   due: number;
   /** New cards, not yet studied. */
   new: number;
@@ -17,44 +17,65 @@ export interface Stats {
   retentionReviews: number;
   /** Cards due on each of the next 7 days (today includes what is overdue). */
   forecast: { date: string; due: number }[];
+  /** The same for the next 30 days. */
+  forecastDays: { date: string; due: number }[];
+  /** Ratings on each of the last 30 days, today last, and how many of them were new cards' first. */
+  reviewDays: { date: string; reviews: number; learned: number }[];
+  /** True retention per calendar month with reviews of cards in review state, oldest first. */
+  retentionByMonth: { month: string; retention: number; reviews: number }[];
 }
 
-const DAY = 86_400_000;
-const localDate = (t: number) => {
-  const d = new Date(t);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
+const FORECAST_DAYS = 30;
+const PAST_DAYS = 30;
 
+/**
+ * The collection's figures. Every one is read from an index range or a few rows (card_counts
+ * and review_days, which triggers keep): the cost does not grow with the review log, and with the
+ * cards only through those due in the next 30 days.
+ */
 export function collectionStats(c: Collection, now: number): Stats {
-  const one = (sql: string, ...p: unknown[]) => Object.values(c.get<Record<string, number>>(sql, ...p))[0] ?? 0;
-  const byState = c.all<{ state: number; n: number }>('SELECT state, count(*) AS n FROM cards WHERE suspended = 0 GROUP BY state');
-  const count = (s: number) => byState.find((r) => r.state === s)?.n ?? 0;
-  const since = now - 30 * DAY;
-  const ret = c.get<{ n: number; pass: number }>(
-    `SELECT count(*) AS n, coalesce(sum(r.rating > 1), 0) AS pass FROM revlog r
-     WHERE r.kind = 'review' AND r.time >= ? AND json_extract(r.state_before, '$.state') = 2 AND ${NOT_UNDONE}`,
-    since,
-  );
-  // Local midnights k days on (noon first, so that a daylight-saving shift cannot skip a day).
-  const midnight = (k: number) => startOfDay(startOfDay(now) + k * DAY + DAY / 2);
-  const forecast = Array.from({ length: 7 }, (_, k) => ({
-    date: localDate(midnight(k)),
-    due: one(
-      'SELECT count(*) FROM cards WHERE suspended = 0 AND state != 0 AND due >= ? AND due < ?',
-      k === 0 ? Number.MIN_SAFE_INTEGER : midnight(k),
-      midnight(k + 1),
-    ),
-  }));
+  const counts = c.cardCounts();
+  const count = (state: number, suspended = 0) => counts.filter((r) => r.state === state && r.suspended === suspended).reduce((n, r) => n + r.n, 0);
+  const days = c.reviewDays();
+  const firstRecent = localDate(dayStart(now, 1 - PAST_DAYS));
+  const recent = days.filter((d) => d.day >= firstRecent);
+  const mature = recent.reduce((n, d) => n + d.mature, 0);
+  const passed = recent.reduce((n, d) => n + d.passed, 0);
+  const byDay = new Map(recent.map((d) => [d.day, d]));
+  const months = new Map<string, { mature: number; passed: number }>();
+  for (const d of days) {
+    if (!d.mature) continue;
+    const m = months.get(d.day.slice(0, 7)) ?? { mature: 0, passed: 0 };
+    m.mature += d.mature;
+    m.passed += d.passed;
+    months.set(d.day.slice(0, 7), m);
+  }
+  const ahead = c.dueDays(localDate(dayStart(now, 1)), localDate(dayStart(now, FORECAST_DAYS)));
+  const forecastDays = Array.from({ length: FORECAST_DAYS }, (_, k) => {
+    const date = localDate(dayStart(now, k));
+    return { date, due: k === 0 ? c.dueBy(date) : (ahead.get(date) ?? 0) };
+  });
   return {
-    cards: one('SELECT count(*) FROM cards'),
-    notes: one('SELECT count(*) FROM notes'),
-    reviews: one(`SELECT count(*) FROM revlog r WHERE r.kind = 'review' AND ${NOT_UNDONE}`),
-    due: one('SELECT count(*) FROM cards WHERE suspended = 0 AND state != 0 AND due <= ?', now),
+    cards: counts.reduce((n, r) => n + r.n, 0),
+    notes: c.noteCount(),
+    reviews: days.reduce((n, d) => n + d.reviews, 0),
+    due: c.get<{ n: number }>(
+      'SELECT count(*) AS n FROM cards c WHERE c.suspended = 0 AND c.state != 0 AND c.due <= ? AND c.buried_until <= ?',
+      now,
+      now,
+    ).n,
     new: count(0),
-    suspended: one('SELECT count(*) FROM cards WHERE suspended = 1'),
+    suspended: counts.filter((r) => r.suspended).reduce((n, r) => n + r.n, 0),
     states: { new: count(0), learning: count(1), review: count(2), relearning: count(3) },
-    retention: ret.n ? ret.pass / ret.n : null,
-    retentionReviews: ret.n,
-    forecast,
+    retention: mature ? passed / mature : null,
+    retentionReviews: mature,
+    forecast: forecastDays.slice(0, 7),
+    forecastDays,
+    reviewDays: Array.from({ length: PAST_DAYS }, (_, k) => {
+      const date = localDate(dayStart(now, k + 1 - PAST_DAYS));
+      const d = byDay.get(date);
+      return { date, reviews: d?.reviews ?? 0, learned: d?.learned ?? 0 };
+    }),
+    retentionByMonth: [...months].map(([month, m]) => ({ month, retention: m.passed / m.mature, reviews: m.mature })),
   };
 }

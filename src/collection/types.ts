@@ -31,17 +31,20 @@ export interface NoteRecord {
   deck: string;
   fields: string[];
   tags: string[];
+  /** What its cards share with other notes' cards (notes/sibling.ts); derived from the fields when absent. */
+  sibling?: string | null;
 }
 
 /** A note in the collection. */
 export interface StoredNote extends NoteRecord {
   id: number;
-  /** The article (or deck file) that last added it. */
+  /** The article (or deck file) it belongs to: the first that added it, whose deck and fields it keeps. */
   source: string;
 }
 
 /** A note as `zhdeck add` brings it, with the cards it makes, each with a stable key. */
 export interface CollectionNote extends NoteRecord {
+  sibling: string;
   cards: { ord: number; key: string }[];
 }
 
@@ -62,4 +65,42 @@ export interface ReviewRecord {
   rating: number;
   before: CardState;
   after: CardState;
+}
+
+/** How many cards are in a state (0–3), suspended or not. */
+export interface CardCount {
+  state: number;
+  suspended: number;
+  n: number;
+}
+
+/** One local day of the review log. */
+export interface ReviewDay {
+  /** YYYY-MM-DD */
+  day: string;
+  /** Ratings not undone. */
+  reviews: number;
+  /** Of them, first ratings of new cards. */
+  learned: number;
+  /** Of them, ratings of cards in review state. */
+  mature: number;
+  /** Of those, not Again. */
+  passed: number;
+}
+
+/** A rating as FSRS fitting reads it: the card, when (ms), the grade, and the state it was rated in. */
+export interface FitReview {
+  cardId: number;
+  time: number;
+  rating: number;
+  state: number;
+}
+
+/** What an export reads: notes (with when they last changed), their cards, the ratings that stand. */
+export interface Snapshot {
+  notes: (StoredNote & { modified: number })[];
+  cards: CardRow[];
+  reviews: (ReviewRecord & { duration: number })[];
+  /** When the collection was made (ms). */
+  created: number;
 }

@@ -1,11 +1,11 @@
-import type { Note } from '../notes/index.js';
+import type { BuiltinNoteType, Note } from '../notes/index.js';
 import { UserError } from '../util/errors.js';
 import { HEADER } from './csv.js';
 
 export interface CsvNote {
   guid: string;
   kind: Note['kind'];
-  type: Note['type'];
+  type: BuiltinNoteType;
   deck: string;
   fields: [string, string];
   tags: string[];
@@ -15,7 +15,6 @@ export interface CsvNote {
 type Parse = typeof import('csv-parse/sync').parse;
 
 const KINDS: readonly Note['kind'][] = ['cloze', 'translation', 'vocabulary'];
-const TYPES: readonly string[] = ['Cloze', 'Basic (and reversed card)'];
 
 /** Whether a file's first bytes are those of a deck zhdeck wrote (its first header line). */
 export const isZhdeckCsv = (bytes: Uint8Array): boolean =>
@@ -38,7 +37,8 @@ export function fromAnkiCsv(text: string, file: string): CsvNote[] {
     const [guid = '', type = '', deck = '', a = '', b = '', tagText = ''] = r;
     const tags = tagText.split(/\s+/).filter(Boolean);
     const kind = KINDS.find((k) => tags.includes(k));
-    if (r.length !== 6 || !guid || !TYPES.includes(type) || !kind) throw new UserError(`row ${i + 1} is not a zhdeck note`, file);
-    return { guid, kind, type: type as Note['type'], deck, fields: [a, b], tags };
+    if (r.length !== 6 || !guid || !type || !kind) throw new UserError(`row ${i + 1} is not a zhdeck note`, file);
+    // The note type column holds whatever names --note-types gave; the kind tells which built-in type it is.
+    return { guid, kind, type: kind === 'cloze' ? 'Cloze' : 'Basic (and reversed card)', deck, fields: [a, b], tags };
   });
 }

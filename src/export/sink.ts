@@ -3,7 +3,7 @@
 import { openAtomic, type AtomicFile } from '../util/fs.js';
 import { UserError } from '../util/errors.js';
 import type { Note } from '../notes/index.js';
-import { csvHead, csvRows } from './csv.js';
+import { csvHead, csvRows, LANGUAGE_PRESETS, type BuiltinNames } from './csv.js';
 
 /**
  * A deck being written: begin, then add notes in deck order (any number of times), then finish
@@ -19,7 +19,7 @@ export interface DeckSink {
 }
 
 /** The failures of writing a file that are the user's to fix (a folder they cannot write, a full disk). */
-const USER_CODES = new Set(['EACCES', 'EPERM', 'EISDIR', 'ENOTDIR', 'EROFS', 'ENOSPC', 'EDQUOT']);
+const USER_CODES = new Set(['EACCES', 'EPERM', 'EISDIR', 'ENOTDIR', 'EROFS', 'ENOSPC', 'EDQUOT', 'ENOENT', 'ENAMETOOLONG']);
 
 /** Runs a write, turning the user's failures into one line naming the deck. */
 export function writingDeck<T>(path: string, write: () => T): T {
@@ -27,13 +27,13 @@ export function writingDeck<T>(path: string, write: () => T): T {
     return write();
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code && USER_CODES.has(code)) throw new UserError(`cannot write the deck (${code})`, path);
+    if (code && USER_CODES.has(code)) throw new UserError(`cannot be written (${code})`, path);
     throw e;
   }
 }
 
 /** The Anki CSV (toAnkiCsv's file), written as the notes come. */
-export function csvSink(path: string): DeckSink {
+export function csvSink(path: string, names: BuiltinNames = LANGUAGE_PRESETS.en!): DeckSink {
   let file: AtomicFile | null = null;
   return {
     begin() {
@@ -41,7 +41,7 @@ export function csvSink(path: string): DeckSink {
       writingDeck(path, () => file!.write(csvHead()));
     },
     add(notes) {
-      const rows = csvRows(notes);
+      const rows = csvRows(notes, names);
       if (rows) writingDeck(path, () => file!.write(rows));
     },
     finish() {

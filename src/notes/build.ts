@@ -1,10 +1,11 @@
-import type { Article } from '../article/index.js';
+import type { Article, Script } from '../article/index.js';
 import { textOf, type SentencePair } from '../align/index.js';
 import type { Occurrence, Word } from '../vocab/index.js';
 import { append } from '../util/collections.js';
 import { UserError } from '../util/errors.js';
 import { guidFor } from './guid.js';
-import { escapeHtml, markSpans, pinyinHtml } from './html.js';
+import { sentenceSibling } from './sibling.js';
+import { escapeCloze, escapeHtml, markSpans, pinyinHtml, spansOf } from './html.js';
 import type { ClozeNote, Note, NoteKind, TranslationNote, VocabularyNote } from './types.js';
 
 /** One article with its sentence pairs and the words chosen for study in it. */
@@ -59,89 +60,154 @@ const zhOf = (p: SentencePair) => textOf(p.zh, 'zh');
 const otherForm = (w: Word) => (w.text === w.simplified ? w.traditional : w.simplified);
 const enOf = (p: SentencePair) => textOf(p.en, 'en');
 
-/** A cloze hint: the contextual gloss, else the first sense, short and free of cloze syntax. */
-function hintFor(word: Word, o: Occurrence): string {
-  const raw = o.gloss?.text ?? word.gloss?.text ?? word.senses[0]?.split(';')[0] ?? '';
-  const clean = raw.replace(/\[[^\]]*\]/g, '').replace(/::|}}/g, ' ').replace(/\s+/g, ' ').trim();
+/** Sense text without CC-CEDICT's references to other words (`see 某某[mou3 mou3]`), which could name the answer. */
+const withoutReferences = (s: string) =>
+  s
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/[\p{Script=Han}|]+/gu, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s+([,;.])/g, '$1')
+    .trim();
+
+/** A short English cue for a word: its contextual gloss, else its first sense, free of cloze syntax and of Chinese. */
+function cueFor(word: Word, o?: Occurrence): string {
+  const raw = o?.gloss?.text ?? word.gloss?.text ?? withoutReferences(word.senses[0]?.split(';')[0] ?? '');
+  const clean = raw.replace(/::|}}/g, ' ').replace(/\s+/g, ' ').trim();
   return clean.length > 40 ? `${clean.slice(0, 39)}…` : clean;
 }
 
-const wordLines = new WeakMap<Word, string>();
-
-/** A word's line on the back of a cloze: the same for every sentence it appears in. */
-function wordLine(w: Word): string {
-  let line = wordLines.get(w);
-  if (line === undefined) wordLines.set(w, (line = renderWordLine(w)));
-  return line;
+/** The measure words of a word's entry, in the script it is written in here, with tone-coloured pinyin. */
+function measureWords(w: Word, script: Script): string {
+  return (w.entry?.classifiers ?? [])
+    .map((c) => `<span class="mw">${escapeHtml(script === 'traditional' ? c.traditional : c.simplified)}</span> ${pinyinHtml(c.pinyin)}`)
+    .join('，');
 }
 
-function renderWordLine(w: Word): string {
+/** A word's line on the back of a cloze card: hanzi, other script, pinyin, how this sentence renders it, senses. */
+function wordLine(w: Word, gloss: string): string {
   const other = otherForm(w);
-  const alt = other !== w.text ? ` <span class="alt">${escapeHtml(other)}</span>` : '';
+  const alt = other !== w.text ? `<span class="alt">${escapeCloze(other)}</span>` : '';
   const senses = w.senses.slice(0, 3).join('; ');
-  return `<div class="word"><span class="hanzi">${escapeHtml(w.text)}</span>${alt} ${pinyinHtml(w.pinyin)}${senses ? ` ${escapeHtml(senses)}` : ''}</div>`;
+  return [
+    `<span class="w"><span class="hz">${escapeCloze(w.text)}</span>${alt} ${pinyinHtml(w.pinyin, escapeCloze)}`,
+    gloss ? ` <span class="gl">${escapeCloze(gloss)}</span>` : '',
+    senses ? ` <span class="senses">${escapeCloze(senses)}</span>` : '',
+    '</span>',
+  ].join('');
 }
 
-function clozeNote(p: SentencePair, targets: { word: Word; o: Occurrence }[], guid: string, deck: string, tags: string[]): ClozeNote {
+interface Target {
+  word: Word;
+  o: Occurrence;
+}
+
+interface Context {
+  deck: string;
+  tags: string[];
+  script: Script;
+  source: string;
+}
+
+const traditionalFlag = (script: Script) => (script === 'traditional' ? 'traditional' : '');
+
+function clozeNote(p: SentencePair, targets: Target[], guid: string, c: Context): ClozeNote | undefined {
   const zh = zhOf(p);
   const en = enOf(p);
+  // A word whose text also stands elsewhere in the sentence (inside a longer word) would show
+  // its answer on its own card's front: it is not a cloze of this sentence (it keeps its vocabulary note).
+  const ownStarts = new Set(targets.map((t) => `${t.word.text}@${t.o.start}`));
+  const kept = targets.filter((t) => spansOf(zh, t.word.text).every((s) => ownStarts.has(`${t.word.text}@${s.start}`)));
+  if (kept.length === 0) return undefined;
   // One number per word, in order of first appearance; a word used twice is hidden twice on one card.
-  const order = [...new Set([...targets].sort((a, b) => a.o.start - b.o.start).map((t) => t.word))];
-  const spans = targets.map((t) => ({ start: t.o.start, end: t.o.end, t }));
-  const text = markSpans(zh, spans, (inner, { t }) => {
-    const hint = escapeHtml(hintFor(t.word, t.o));
-    return `{{c${order.indexOf(t.word) + 1}::${inner}${hint ? `::${hint}` : ''}}}`;
-  });
+  const sorted = [...kept].sort((a, b) => a.o.start - b.o.start);
+  const order = [...new Set(sorted.map((t) => t.word))];
+  const number = (w: Word) => order.indexOf(w) + 1;
+  const text = markSpans(
+    zh,
+    sorted.map((t) => ({ start: t.o.start, end: t.o.end, t })),
+    (inner, { t }) => {
+      const hint = escapeCloze(cueFor(t.word, t.o));
+      return `{{c${number(t.word)}::${inner}${hint ? `::${hint}` : ''}}}`;
+    },
+    escapeCloze,
+  );
+  const first = new Map<Word, Occurrence>();
+  for (const t of sorted) if (!first.has(t.word)) first.set(t.word, t.o);
   return {
     kind: 'cloze',
-    type: 'Cloze',
+    type: 'zhdeck cloze',
     guid,
-    deck,
-    tags,
+    deck: c.deck,
+    tags: c.tags,
+    script: c.script,
     cards: order.length,
+    sibling: sentenceSibling(zh),
     fields: {
-      Text: `<div class="zh">${text}</div>${en ? `<div class="en">${escapeHtml(en)}</div>` : ''}`,
-      'Back Extra': order.map(wordLine).join(''),
+      Text: text,
+      English: escapeCloze(en),
+      // Each line inside the cloze of its word's number: Anki renders the tested one as
+      // <span class="cloze"> and the others as <span class="cloze-inactive"> (rslib/src/cloze.rs).
+      Words: order.map((w) => `{{c${number(w)}::${wordLine(w, cueFor(w, first.get(w)))}}}`).join(''),
+      Traditional: traditionalFlag(c.script),
+      Audio: '',
+      Source: escapeCloze(c.source),
     },
   };
 }
 
-function translationNote(p: SentencePair, guid: string, deck: string, tags: string[]): TranslationNote {
-  const zh = zhOf(p);
+function translationNote(p: SentencePair, guid: string, c: Context): TranslationNote {
   return {
     kind: 'translation',
-    type: 'Basic (and reversed card)',
+    type: 'zhdeck translation',
     guid,
-    deck,
-    tags,
+    deck: c.deck,
+    tags: c.tags,
+    script: c.script,
     cards: 2,
-    fields: { Front: `<div class="zh">${escapeHtml(zh)}</div>`, Back: `<div class="en">${escapeHtml(enOf(p))}</div>` },
+    sibling: sentenceSibling(zhOf(p)),
+    fields: {
+      Sentence: escapeHtml(zhOf(p)),
+      English: escapeHtml(enOf(p)),
+      Traditional: traditionalFlag(c.script),
+      Audio: '',
+      Source: escapeHtml(c.source),
+    },
   };
 }
 
-function vocabularyNote(w: Word, pairs: Map<string, SentencePair>, deck: string, tags: string[]): VocabularyNote {
+function vocabularyNote(w: Word, pairs: Map<string, SentencePair>, c: Context): VocabularyNote {
   const other = otherForm(w);
   const example = w.occurrences.find((o) => o.gloss && o.gloss === w.gloss) ?? w.occurrences[0]!;
   const pair = pairs.get(example.pairId)!;
-  const zh = markSpans(zhOf(pair), [example], (inner) => `<b>${inner}</b>`);
-  const en = example.gloss ? markSpans(enOf(pair), [example.gloss], (inner) => `<u>${inner}</u>`) : escapeHtml(enOf(pair));
-  const back = [
-    `<div class="pinyin-line">${pinyinHtml(w.pinyin)}</div>`,
-    w.gloss ? `<div class="gloss">${escapeHtml(w.gloss.text)}</div>` : '',
-    w.senses.length ? `<div class="senses">${escapeHtml(w.senses.join('; '))}</div>` : '',
-    `<div class="example"><div class="zh">${zh}</div>${en ? `<div class="en">${en}</div>` : ''}</div>`,
-  ];
+  const zh = zhOf(pair);
+  // Every place the word stands in the example, also inside longer words: the production card blanks them all.
+  const inSentence = spansOf(zh, w.text);
+  const blank = '＿'.repeat([...w.text].length);
+  // The Simplified form: the same word met in a Traditional and a Simplified article is one note.
+  const guid = guidFor(APP, 'vocabulary', w.simplified);
   return {
     kind: 'vocabulary',
-    type: 'Basic (and reversed card)',
-    // The Simplified form: the same word met in a Traditional and a Simplified article is one note.
-    guid: guidFor(APP, 'vocabulary', w.simplified),
-    deck,
-    tags: w.properNoun ? [...tags, 'name'] : tags,
+    type: 'zhdeck vocabulary',
+    guid,
+    sibling: guid,
+    deck: c.deck,
+    tags: w.properNoun ? [...c.tags, 'name'] : c.tags,
+    script: c.script,
     cards: 2,
     fields: {
-      Front: `<div class="word">${escapeHtml(w.text)}</div>${other !== w.text ? `<div class="alt">${escapeHtml(other)}</div>` : ''}`,
-      Back: back.join(''),
+      Hanzi: escapeHtml(w.text),
+      'Other script': other !== w.text ? escapeHtml(other) : '',
+      Pinyin: pinyinHtml(w.pinyin),
+      Gloss: escapeHtml(cueFor(w)),
+      Senses: escapeHtml(w.senses.join('; ')),
+      'Measure words': measureWords(w, c.script),
+      Sentence: markSpans(zh, inSentence, (inner) => `<b>${inner}</b>`),
+      'Sentence blank': markSpans(zh, inSentence, () => `<span class="blank">${blank}</span>`),
+      English: example.gloss ? markSpans(enOf(pair), [example.gloss], (inner) => `<u>${inner}</u>`) : escapeHtml(enOf(pair)),
+      Traditional: traditionalFlag(c.script),
+      Audio: '',
+      'Sentence audio': '',
+      Source: escapeHtml(c.source),
     },
   };
 }
@@ -178,7 +244,8 @@ function placeOf(article: Article, opts: NoteOptions) {
   const deck = opts.deck ?? deckFor(article.title);
   const slug = slugOf(article.title);
   const tags = new Map((['cloze', 'translation', 'vocabulary'] as const).map((k) => [k, [...new Set(['zhdeck', slug, k, ...(opts.tags ?? [])])]]));
-  return { deck, tagsOf: (kind: NoteKind) => tags.get(kind)! };
+  const ctx = (kind: NoteKind): Context => ({ deck, tags: tags.get(kind)!, script: article.script, source: article.title });
+  return { ctx, tagsOf: (kind: NoteKind) => tags.get(kind)! };
 }
 
 /**
@@ -187,17 +254,18 @@ function placeOf(article: Article, opts: NoteOptions) {
  * (an earlier block of a long build).
  */
 export function addPairNotes(set: StudySet, opts: NoteOptions, into: NoteCollector, skip: (guid: string) => boolean = () => false): void {
-  const { deck, tagsOf } = placeOf(set.article, opts);
+  const { ctx, tagsOf } = placeOf(set.article, opts);
   const targets = new Map<string, { word: Word; o: Occurrence }[]>();
   for (const word of set.words) for (const o of word.occurrences) append(targets, o.pairId, { word, o });
   for (const p of set.pairs) {
-    if (p.zh.length === 0) continue;
+    if (p.zh.length === 0 || p.kind === 'boilerplate') continue; // credits and copyright lines are no cards
     const t = targets.get(p.id);
     const zh = zhOf(p);
     const cloze = guidFor(APP, 'cloze', zh);
-    if (t?.length && !skip(cloze) && !into.has(cloze, tagsOf('cloze'))) into.add(clozeNote(p, t, cloze, deck, tagsOf('cloze')));
+    const note = t?.length && !skip(cloze) && !into.has(cloze, tagsOf('cloze')) ? clozeNote(p, t, cloze, ctx('cloze')) : undefined;
+    if (note) into.add(note);
     const translation = guidFor(APP, 'translation', zh);
-    if (p.en.length && !skip(translation) && !into.has(translation, tagsOf('translation'))) into.add(translationNote(p, translation, deck, tagsOf('translation')));
+    if (p.en.length && !skip(translation) && !into.has(translation, tagsOf('translation'))) into.add(translationNote(p, translation, ctx('translation')));
   }
 }
 
@@ -209,9 +277,9 @@ export function vocabularyTags(article: Article, w: Word, opts: NoteOptions): st
 
 /** A vocabulary note per target word; its example is the pair (among the set's) of its best gloss. */
 export function addVocabularyNotes(set: StudySet, opts: NoteOptions, into: NoteCollector): void {
-  const { deck, tagsOf } = placeOf(set.article, opts);
+  const { ctx } = placeOf(set.article, opts);
   const byId = new Map(set.pairs.map((p) => [p.id, p]));
-  for (const w of set.words) into.add(vocabularyNote(w, byId, deck, tagsOf('vocabulary')));
+  for (const w of set.words) into.add(vocabularyNote(w, byId, ctx('vocabulary')));
 }
 
 /**

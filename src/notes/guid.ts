@@ -1,11 +1,17 @@
-import crypto, { createHash } from 'node:crypto';
+import type * as Crypto from 'node:crypto';
 
 // genanki's alphabet: Anki's own base91 for note GUIDs.
 const BASE91 = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&()*+,-./:;<=>?@[]^_`{|}~';
 
-// One-shot hashing (Node ≥ 20.12) skips building a Hash object per note: a deck has thousands.
-const oneShot = crypto.hash as typeof crypto.hash | undefined;
-const sha256 = (text: string): Buffer => (oneShot ? oneShot('sha256', text, 'buffer') : createHash('sha256').update(text, 'utf8').digest());
+// node:crypto is loaded on the first hash: `stats` and `review` load this module (sibling keys
+// of old collections) and hash nothing. One-shot hashing (Node ≥ 20.12) skips building a Hash
+// object per note: a deck has thousands.
+let crypto: typeof Crypto | undefined;
+function sha256(text: string): Buffer {
+  crypto ??= require('node:crypto') as typeof Crypto;
+  const oneShot = crypto.hash as typeof Crypto.hash | undefined;
+  return oneShot ? oneShot('sha256', text, 'buffer') : crypto.createHash('sha256').update(text, 'utf8').digest();
+}
 
 /**
  * A GUID made the way genanki's guid_for makes it: the first 8 bytes of the SHA-256 of the

@@ -1,4 +1,5 @@
 import type { CardRow, StoredNote } from '../collection/index.js';
+import { fieldsByName } from '../notes/types.js';
 
 /** How text is styled on the terminal; plain identity functions when there is no colour. */
 export interface Style {
@@ -10,7 +11,8 @@ export interface Style {
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' };
-const decode = (s: string) => s.replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_, e: string) => ENTITIES[e]!);
+const decode = (s: string) =>
+  s.replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_, e: string) => ENTITIES[e]!).replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)));
 
 /**
  * A field's HTML as terminal text: blocks become lines, <b> bold, <u> underlined, pinyin
@@ -47,15 +49,49 @@ export interface Face {
   answer: string;
 }
 
-/** What a card shows: a cloze hides its word; a reversible note's second card swaps the sides. */
+/** A cloze note's word lines (one per cloze number), the one card `ord` tests first. */
+function clozeWords(words: string, ord: number): string[] {
+  const lines = [...words.matchAll(/\{\{c(\d+)::([\s\S]*?)\}\}/g)].map((m) => ({ n: Number(m[1]), line: m[2]! }));
+  return [...lines.filter((l) => l.n === ord + 1), ...lines.filter((l) => l.n !== ord + 1)].map((l) => l.line);
+}
+
+/**
+ * What a card shows on a terminal: zhdeck's note types as their Anki templates lay them out
+ * (export/notetypes.ts), in plain lines; notes still on Anki's built-in types as those show them.
+ */
 export function faces(card: CardRow, note: StoredNote, style: Style): Face {
-  const [a = '', b = ''] = note.fields;
-  if (note.type === 'Cloze') {
-    const q = htmlToTerminal(renderCloze(a, card.ord, false), style);
-    const ans = htmlToTerminal(renderCloze(a, card.ord, true), style);
-    const extra = htmlToTerminal(b, style);
-    return { question: q, answer: extra ? `${ans}\n${style.dim('─'.repeat(20))}\n${extra}` : ans };
+  const f = fieldsByName(note.type, note.fields);
+  const t = (html: string | undefined) => (html ? htmlToTerminal(html, style) : '');
+  const lines = (...parts: string[]) => parts.filter(Boolean).join('\n');
+  const rule = style.dim('─'.repeat(20));
+  switch (note.type) {
+    case 'zhdeck cloze': {
+      const [tested = '', ...others] = clozeWords(f.Words!, card.ord).map(t);
+      return {
+        question: lines(t(renderCloze(f.Text!, card.ord, false)), t(f.English)),
+        answer: lines(t(renderCloze(f.Text!, card.ord, true)), t(f.English), rule, style.bold(tested), ...others.map(style.dim)),
+      };
+    }
+    case 'zhdeck translation': {
+      const [zh, en] = [t(f.Sentence), t(f.English)];
+      return card.ord === 0 ? { question: zh, answer: en } : { question: en, answer: zh };
+    }
+    case 'zhdeck vocabulary': {
+      const word = lines(t(f.Hanzi), t(f['Other script']));
+      const example = lines(t(f.Sentence), t(f.English));
+      const meaning = lines(t(f.Senses), f['Measure words'] ? `measure words: ${t(f['Measure words'])}` : '');
+      if (card.ord === 0) return { question: word, answer: lines(t(f.Pinyin), t(f.Gloss), meaning, example) };
+      return { question: lines(t(f.Gloss), t(f['Sentence blank']), t(f.English)), answer: lines(word, t(f.Pinyin), meaning, t(f.Sentence)) };
+    }
+    case 'Cloze': {
+      const q = htmlToTerminal(renderCloze(f.Text!, card.ord, false), style);
+      const ans = htmlToTerminal(renderCloze(f.Text!, card.ord, true), style);
+      const extra = t(f['Back Extra']);
+      return { question: q, answer: extra ? `${ans}\n${rule}\n${extra}` : ans };
+    }
+    case 'Basic (and reversed card)': {
+      const [front, back] = card.ord === 0 ? [f.Front, f.Back] : [f.Back, f.Front];
+      return { question: t(front), answer: t(back) };
+    }
   }
-  const [front, back] = card.ord === 0 ? [a, b] : [b, a];
-  return { question: htmlToTerminal(front, style), answer: htmlToTerminal(back, style) };
 }

@@ -1,5 +1,5 @@
 import type { Grade } from 'ts-fsrs';
-import type { Collection, ReviewRecord } from '../collection/index.js';
+import type { CardState, Collection, ReviewRecord } from '../collection/index.js';
 import { nextCard, type QueueOptions } from './queue.js';
 import { faces, type Style } from './render.js';
 import { formatInterval, GRADE_NAMES, GRADES, type Scheduler } from './scheduler.js';
@@ -46,11 +46,19 @@ export function parseCommand(line: string): Command | null {
   return null;
 }
 
+/** How likely the card is to be recalled now, and how stable its memory is: one line, for cards studied before. */
+function memoryLine(scheduler: Scheduler, card: CardState, now: number): string | undefined {
+  const r = scheduler.retrievability(card, now);
+  if (r === null) return undefined;
+  return `retrievability ${(100 * r).toFixed(0)}% · stability ${formatInterval(card.stability * 86_400_000)}`;
+}
+
 /**
  * A review session: card after card from the queue, each rating committed to the collection
- * before the next card is shown; `u` takes the last rating back, `q` stops.
+ * before the next card is shown; `u` takes the last rating back, `q` stops. Each card is
+ * scheduled by its deck's scheduler (fitted parameters, see settings.ts).
  */
-export async function runSession(c: Collection, scheduler: Scheduler, io: ReviewIO, opts: SessionOptions): Promise<SessionSummary> {
+export async function runSession(c: Collection, schedulerFor: (deck: string) => Scheduler, io: ReviewIO, opts: SessionOptions): Promise<SessionSummary> {
   const done: ReviewRecord[] = [];
   let undone = 0;
   const s = io.style;
@@ -69,8 +77,10 @@ export async function runSession(c: Collection, scheduler: Scheduler, io: Review
       break;
     }
     const note = c.note(card.noteId)!;
+    const scheduler = schedulerFor(note.deck);
     const face = faces(card, note, s);
-    io.show(`\n${s.dim(`── ${STATE_NAMES[card.state]} · ${note.deck} · ${note.kind} ──`)}\n${face.question}`);
+    const memory = memoryLine(scheduler, card, t);
+    io.show(`\n${s.dim(`── ${STATE_NAMES[card.state]} · ${note.deck} · ${note.kind} ──`)}${memory ? `\n${s.dim(memory)}` : ''}\n${face.question}`);
     if (io.interactive) {
       const cmd = await io.ask('reveal');
       if (cmd.type === 'quit') break;
@@ -90,7 +100,7 @@ export async function runSession(c: Collection, scheduler: Scheduler, io: Review
     }
     if (cmd.type !== 'rate') continue; // reveal again: the card comes back as it was
     const time = opts.now();
-    done.push(c.recordReview(card.id, time, cmd.grade, performance.now() - shown, (before) => scheduler.next(before, time, cmd.grade)));
+    done.push(c.recordReview(card.id, time, cmd.grade, performance.now() - shown, (before) => scheduler.next({ ...before, id: card.id }, time, cmd.grade)));
   }
   return { reviewed: done.length, undone };
 }

@@ -16,3 +16,17 @@ export function startOfDay(t: number): number {
   d.setHours(0, 0, 0, 0);
   return d.getTime();
 }
+
+const DAY = 86_400_000;
+
+/** The local midnight that ends the day `t` falls in (noon first: a daylight-saving day is 23 or 25 hours). */
+export const endOfDay = (t: number): number => startOfDay(startOfDay(t) + DAY + DAY / 2);
+
+/** Local midnight `k` days after the one that starts `t`'s day. */
+export const dayStart = (t: number, k: number): number => startOfDay(startOfDay(t) + k * DAY + DAY / 2);
+
+/** The local date of `t`, YYYY-MM-DD: as SQLite's date(t / 1000, 'unixepoch', 'localtime') writes it. */
+export function localDate(t: number): string {
+  const d = new Date(t);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}

@@ -25,6 +25,8 @@ const JIEBA = /jieba/;
 const LEXICON = /lexicon\.bin|lexicon-records\.bin/;
 const SEGMENT = /segment\.bin/;
 const CEDICT = /cedict/;
+/** The optimizer's native module and the progress bar: no part of reviewing. */
+const NOT_REVIEW = /open-spaced-repetition|cli-progress/;
 
 const matching = (files: string[], re: RegExp) => files.filter((f) => re.test(f));
 
@@ -41,10 +43,12 @@ describe('what a command loads', () => {
     const r = commandLoads(args, '3\n');
     expect(r.status).toBe(0);
     expect(matching(r.files, SQLITE)).toHaveLength(2);
-    for (const re of [JIEBA, LEXICON, SEGMENT, CEDICT]) expect(matching(r.files, re)).toEqual([]);
+    for (const re of [JIEBA, LEXICON, SEGMENT, CEDICT, NOT_REVIEW]) expect(matching(r.files, re)).toEqual([]);
     const folders = foldersOf(r.modules);
     expect(folders.has('collection')).toBe(true);
-    for (const f of ['lexicon', 'segment', 'article', 'align', 'vocab', 'notes', 'export', 'app']) expect({ f, loaded: folders.has(f) }).toEqual({ f, loaded: false });
+    for (const f of ['lexicon', 'segment', 'align', 'vocab', 'export', 'app', 'optimize']) expect({ f, loaded: folders.has(f) }).toEqual({ f, loaded: false });
+    // Of article/, only what the shared flag parser needs (cli/args.ts: --columns); no reader.
+    expect(r.modules.filter((m) => m.startsWith('article/') && !['article/table.js', 'article/units.js'].includes(m))).toEqual([]);
   });
 
   it('review colours tones with the pinyin helpers alone', () => {
@@ -87,7 +91,7 @@ describe('the library', () => {
     writeFileSync(file, code);
     return file;
   };
-  const API = ['add', 'align', 'build', 'buildFromText', 'chooseWords', 'Collection', 'lookup', 'segmentText', 'study', 'UserError'];
+  const API = ['add', 'align', 'build', 'buildFromText', 'chooseWords', 'Collection', 'exportCollection', 'lookup', 'segmentText', 'study', 'UserError'];
 
   it("require('zhdeck') names its API and loads nothing else", () => {
     const r = runLoads(script('names.cjs', "console.log(JSON.stringify(Object.keys(require('zhdeck')).sort()));"), []);

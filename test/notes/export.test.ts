@@ -76,7 +76,9 @@ describe('the Anki CSV', () => {
     const market = vocab.find((r) => r.fields[0]!.includes('市場'))!;
     expect(market.fields[0]).toBe('<div class="word">市場</div><div class="alt">市场</div>');
     expect(market.fields[1]).toContain('<div class="gloss">market</div>');
-    expect(market.fields[1]).toContain('<b>市場</b>');
+    // The Back is the reversed card's question: its example hides the word.
+    expect(market.fields[1]).toContain('<span class="blank">＿＿</span>');
+    expect(market.fields[1]).not.toContain('市場');
     expect(market.fields[1]).toContain('<u>market</u>');
   });
 });
@@ -164,12 +166,27 @@ describe('zhdeck build', () => {
     }
   });
 
-  it('writes <input>.csv beside the input by default', () => {
+  it('writes <input>.apkg beside the input by default, and the CSV with --format csv', () => {
     const dir = scratch();
     const input = join(dir, 'story.txt');
     writeFileSync(input, readFileSync(fixture('market.interleaved.txt')));
     expect(zhdeck(['build', input]).status).toBe(0);
+    expect(readFileSync(join(dir, 'story.apkg')).subarray(0, 4).toString('latin1')).toBe('PK\x03\x04');
+    expect(zhdeck(['build', input, '--format', 'csv']).status).toBe(0);
     expect(readFileSync(join(dir, 'story.csv'), 'utf8').startsWith('#separator:tab\n')).toBe(true);
+  });
+
+  it("names the built-in note types as the user's Anki does (--note-types)", () => {
+    const file = join(scratch(), 'deck.csv');
+    expect(zhdeck(['build', fixture('market.tsv'), '-o', file, '--note-types', 'zh-TW']).status).toBe(0);
+    expect(new Set(readDeck(file).rows.map((r) => r.type))).toEqual(new Set(['克漏字', '基本型（含反向卡片）']));
+    expect(zhdeck(['build', fixture('market.tsv'), '-o', file, '--note-types', 'Lückentext,Einfach (und die umgekehrte Richtung)']).status).toBe(0);
+    expect(new Set(readDeck(file).rows.map((r) => r.type))).toEqual(new Set(['Lückentext', 'Einfach (und die umgekehrte Richtung)']));
+    for (const bad of [['--note-types', 'klingon'], ['--note-types', 'zh-TW', '--format', 'apkg']]) {
+      const r = zhdeck(['build', fixture('market.tsv'), '-o', file, ...bad]);
+      expect(r.status).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
   });
 
   it('a failed build leaves an existing deck untouched and exits 2 with one line', () => {
@@ -182,8 +199,14 @@ describe('zhdeck build', () => {
       expect(r.stderr).toMatch(/^zhdeck: .*(english-only|no-such-file|binary)/);
       expect(readFileSync(file, 'utf8')).toBe('precious\n');
     }
-    const apkg = zhdeck(['build', fixture('market.tsv'), '-o', file, '--format', 'apkg']);
-    expect(apkg.status).toBe(2);
+    const onto = zhdeck(['build', file, '-o', file]);
+    expect(onto.status).toBe(2);
     expect(readFileSync(file, 'utf8')).toBe('precious\n');
+    const input = join(scratch(), 'market.tsv');
+    writeFileSync(input, readFileSync(fixture('market.tsv')));
+    const self = zhdeck(['build', input, '-o', input]);
+    expect(self.status).toBe(2);
+    expect(self.stderr).toMatch(/is an input/);
+    expect(readFileSync(input, 'utf8')).toBe(readFileSync(fixture('market.tsv'), 'utf8'));
   });
 });

@@ -1,24 +1,21 @@
 import { add } from '../../app/add.js';
 import { readKnownWords } from '../../app/known.js';
-import type { Layout, Script } from '../../article/index.js';
 import { collectionPath } from '../../collection/index.js';
 import { now } from '../../util/clock.js';
-import { parseCount } from '../args.js';
+import { parseCount, parseOptionsOf, type ReadFlags } from '../args.js';
 import { colors, printJson } from '../output.js';
 
-interface Options {
+interface Options extends ReadFlags {
   collection?: string;
   known?: string;
   maxWords?: string;
   json?: boolean;
-  layout?: Layout;
-  script?: Script;
 }
 
 export default async function run(inputs: string[], opts: Options): Promise<void> {
   const maxWords = parseCount(opts.maxWords, '--max-words');
   const known = opts.known ? await readKnownWords(opts.known) : undefined;
-  const results = await add(inputs, { collection: opts.collection, known, maxWords, layout: opts.layout, script: opts.script, now: now() });
+  const results = await add(inputs, { collection: opts.collection, known, maxWords, ...parseOptionsOf(opts), now: now() });
   if (opts.json) return printJson({ collection: collectionPath(opts.collection), sources: results });
   const c = colors(process.stderr);
   for (const r of results) {

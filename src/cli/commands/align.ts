@@ -1,13 +1,11 @@
 import { align, alignLines } from '../../app/align.js';
 import { textOf } from '../../align/index.js';
-import type { Layout, Script } from '../../article/index.js';
+import { parseOptionsOf, type ReadFlags } from '../args.js';
 import { colors, printJson, printLines } from '../output.js';
 
-interface Options {
+interface Options extends ReadFlags {
   presplit?: boolean;
   json?: boolean;
-  layout?: Layout;
-  script?: Script;
 }
 
 interface JsonPair {
@@ -34,7 +32,7 @@ export default async function run(inputs: string[], opts: Options): Promise<void
       }),
     );
   } else {
-    const articles = await align(inputs, { layout: opts.layout, script: opts.script });
+    const articles = await align(inputs, parseOptionsOf(opts));
     articles.forEach(({ pairs: ps }, a) => {
       for (const p of ps) {
         pairs.push({

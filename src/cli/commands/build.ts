@@ -1,22 +1,22 @@
-import { build } from '../../app/build.js';
+import { build, formatFor } from '../../app/build.js';
 import { MANY_CARDS } from '../../app/deck.js';
 import { readKnownWords } from '../../app/known.js';
-import type { Layout, Script } from '../../article/index.js';
+import { parseNoteTypes } from '../../export/csv.js';
 import { parseTags } from '../../notes/index.js';
 import { UserError } from '../../util/errors.js';
-import { parseCount } from '../args.js';
+import { parseCount, parseOptionsOf, type ReadFlags } from '../args.js';
 import { colors, printJson } from '../output.js';
 
-interface Options {
+interface Options extends ReadFlags {
   output?: string;
   format?: 'csv' | 'apkg';
+  noteTypes?: string;
+  audio?: boolean;
   deck?: string;
   tags?: string;
   known?: string;
   maxWords?: string;
   json?: boolean;
-  layout?: Layout;
-  script?: Script;
 }
 
 /** A progress bar on stderr for builds of several articles, when a person is watching. */
@@ -63,19 +63,24 @@ export function manyCards(cards: number, words: number, maxWords: number | undef
 }
 
 export default async function run(inputs: string[], opts: Options): Promise<void> {
-  if (opts.format === 'apkg') throw new UserError('.apkg output is not available yet: use --format csv (Anki imports it with no set-up)', '--format');
+  const format = formatFor(opts.output, opts.format);
+  if (opts.noteTypes !== undefined && format !== 'csv') throw new UserError('names the note types of a CSV deck: use it with --format csv', '--note-types');
+  if (opts.audio && format !== 'apkg') throw new UserError('embeds recordings in an .apkg: a CSV cannot carry them', '--audio');
+  const noteTypes = parseNoteTypes(opts.noteTypes);
   const maxWords = parseCount(opts.maxWords, '--max-words');
   const tags = parseTags(opts.tags);
   const known = opts.known ? await readKnownWords(opts.known) : undefined;
   const progress = progressBar(inputs.length);
   const summary = await build(inputs, {
     output: opts.output,
+    format,
+    noteTypes,
+    audio: opts.audio,
     deck: opts.deck,
     tags,
     known,
     maxWords,
-    layout: opts.layout,
-    script: opts.script,
+    ...parseOptionsOf(opts),
     onProgress: progress,
     onPart: memoryKeeper(),
   });
@@ -84,6 +89,6 @@ export default async function run(inputs: string[], opts: Options): Promise<void
   const c = colors(process.stderr);
   const n = summary.notes;
   process.stderr.write(
-    `${c.green('✓')} ${summary.output}: ${n.total} notes (${n.cloze} cloze, ${n.translation} translation, ${n.vocabulary} vocabulary), ${summary.cards} cards, ${summary.words} words from ${summary.pairs} sentence pairs\n`,
+    `${c.green('✓')} ${summary.output === '-' ? 'standard output' : summary.output}: ${n.total} notes (${n.cloze} cloze, ${n.translation} translation, ${n.vocabulary} vocabulary), ${summary.cards} cards, ${summary.words} words from ${summary.pairs} sentence pairs${summary.media ? `, ${summary.media.files} recordings (${(summary.media.bytes / 1e6).toFixed(1)} MB)` : ''}\n`,
   );
 }

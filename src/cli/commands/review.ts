@@ -1,7 +1,7 @@
 // The review path: this module must load neither the segmenter nor the lexicon.
 import { createInterface, emitKeypressEvents } from 'node:readline';
 import { Collection, collectionPath } from '../../collection/index.js';
-import { parseCommand, runSession, Scheduler, type Command, type ReviewIO, type Style } from '../../review/index.js';
+import { parseCommand, readSettings, rememberSettings, runSession, schedulersFor, type Command, type ReviewIO, type ReviewSettings, type Style } from '../../review/index.js';
 import { UserError } from '../../util/errors.js';
 import { now } from '../../util/clock.js';
 import { parseCount } from '../args.js';
@@ -14,6 +14,7 @@ interface Options {
   limit?: string;
   newLimit?: string;
   retention?: string;
+  maxInterval?: string;
 }
 
 function styleFor(stream: NodeJS.WriteStream): Style {
@@ -75,25 +76,42 @@ function keyIO(style: Style): ReviewIO & { close(): void } {
   };
 }
 
-function parseRetention(value: string | undefined): number {
-  if (value === undefined) return 0.9;
+function parseRetention(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
   const r = Number(value);
   if (!(r > 0 && r < 1)) throw new UserError(`expects a desired retention between 0 and 1 (e.g. 0.9), not "${value}"`, '--retention');
   return r;
 }
 
+/** --retention and --max-interval, checked before the collection is opened. */
+function wanted(opts: Options): { retention?: number; maximumInterval?: number } {
+  const maximumInterval = parseCount(opts.maxInterval, '--max-interval');
+  if (maximumInterval === 0) throw new UserError('expects at least 1 day', '--max-interval');
+  return { retention: parseRetention(opts.retention), maximumInterval };
+}
+
+/** They are kept in the collection: every later review uses them. */
+function remember(c: Collection, want: ReturnType<typeof wanted>): ReviewSettings {
+  const change = rememberSettings(c, want);
+  const said = [change.retention && `desired retention ${change.retention}`, change.maximumInterval && `maximum interval ${change.maximumInterval} days`];
+  if (said.some(Boolean)) process.stderr.write(`zhdeck: ${said.filter(Boolean).join(', ')} kept for this collection\n`);
+  return readSettings(c);
+}
+
 export default async function run(opts: Options): Promise<void> {
   const limit = parseCount(opts.limit, '--limit');
   const newLimit = parseCount(opts.newLimit, '--new-limit') ?? 20;
-  const scheduler = new Scheduler(parseRetention(opts.retention));
+  const want = wanted(opts);
   const c = Collection.open(collectionPath(opts.collection));
-  const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
-  const io = interactive ? keyIO(styleFor(process.stdout)) : lineIO(styleFor(process.stdout));
+  let io: (ReviewIO & { close(): void }) | undefined;
   try {
-    const summary = await runSession(c, scheduler, io, { newLimit, deck: opts.deck, limit, now });
+    const schedulers = schedulersFor(c, remember(c, want));
+    const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+    io = interactive ? keyIO(styleFor(process.stdout)) : lineIO(styleFor(process.stdout));
+    const summary = await runSession(c, schedulers, io, { newLimit, deck: opts.deck, limit, now });
     process.stderr.write(`zhdeck: ${summary.reviewed} card${summary.reviewed === 1 ? '' : 's'} reviewed${summary.undone ? `, ${summary.undone} rating(s) undone` : ''}\n`);
   } finally {
-    io.close();
+    io?.close();
     c.close();
   }
 }

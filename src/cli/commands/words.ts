@@ -2,20 +2,17 @@ import { chooseWords, study } from '../../app/study.js';
 import { readKnownWords } from '../../app/known.js';
 import { addUserFix, userDictionaryPath } from '../../app/userdict.js';
 import { UserError } from '../../util/errors.js';
-import type { Layout, Script } from '../../article/index.js';
 import type { Word } from '../../vocab/index.js';
 import { colors, printJson, printLines } from '../output.js';
 import { formatPinyin } from '../tones.js';
-import { parseCount } from '../args.js';
+import { parseCount, parseOptionsOf, type ReadFlags } from '../args.js';
 
-interface Options {
+interface Options extends ReadFlags {
   fix?: string[];
   all?: boolean;
   known?: string;
   maxWords?: string;
   json?: boolean;
-  layout?: Layout;
-  script?: Script;
 }
 
 /** The JSON shape STANDARDS §1 fixes for `words --json`. */
@@ -42,7 +39,7 @@ export default async function run(inputs: string[], opts: Options): Promise<void
   }
   const maxWords = parseCount(opts.maxWords, '--max-words');
   const known = opts.known ? await readKnownWords(opts.known) : undefined;
-  const studied = await study(inputs, { layout: opts.layout, script: opts.script });
+  const studied = await study(inputs, parseOptionsOf(opts));
   // Sentence ids as `zhdeck align` prints them: prefixed by the article's number when there are several.
   const idIn = (a: number) => (pairId: string) => (studied.length > 1 ? `${a + 1}:${pairId}` : pairId);
   const chosen = chooseWords(studied, { all: opts.all, known, maxWords });

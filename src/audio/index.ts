@@ -1,0 +1,1 @@
+export { speak, wav } from './espeak.js';
