@@ -35,7 +35,7 @@ export function benchPerf() {
     const article = existsSync(seedArticle) ? seedArticle : join(root, 'decks/example.txt');
     const build = timeCommand(process.execPath, [main, 'build', article, '-o', join(dir, 'seed.apkg')], { runs: 9 });
     rows.push([`cold build of ${existsSync(seedArticle) ? 'the seed article' : 'decks/example.txt'} (ms)`, fmt(build.ms, 1), '']);
-    rows.push(['cold build / node -e 0', fmt(build.ms / base.ms, 2), '≤ 3']);
+    rows.push(['cold build / node -e 0', fmt(build.ms / base.ms, 2), '≤ 2.5 (goal; ≤ 3 bar)']);
     rows.push(['peak RSS of that build (MB)', fmt(build.rssMB, 0), '≤ 150']);
     const stats = timeCommand(process.execPath, [main, 'stats', '--collection', collection], { runs: 9 });
     rows.push(['zhdeck stats / node -e 0', fmt(stats.ms / base.ms, 2), '≤ 1.5']);

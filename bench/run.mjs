@@ -6,6 +6,8 @@ import { benchSegment } from './segment.mjs';
 import { benchGloss } from './gloss.mjs';
 import { benchReview } from './review.mjs';
 import { benchPerf } from './perf.mjs';
+import { benchBundler } from './bundler.mjs';
+import { benchBooks } from './books.mjs';
 import { benchPackage } from './package.mjs';
 import { benchScale } from './scale.mjs';
 import { benchLevels } from './levels.mjs';
@@ -18,6 +20,8 @@ const sections = [
   ['gloss', benchGloss],
   ['review', benchReview],
   ['perf', benchPerf],
+  ['bundler', benchBundler],
+  ['books', benchBooks],
   ['package', benchPackage],
   ['scale', benchScale],
   ['levels', benchLevels],

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The command line: the compiled modules, packed into one file by scripts/bundle.cjs so that
-// start-up reads and resolves one file instead of fifty.
+// The command line: the CLI bundled into one file (scripts/bundle.cjs), started by bin/load.cjs
+// from the V8 code cache made at install time.
 'use strict';
-require('../dist/zhdeck.js')('cli/main.js');
+require('./load.cjs').run();

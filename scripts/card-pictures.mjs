@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const root = resolve(import.meta.dirname, '..');
-const z = require(join(root, 'dist/index.js'));
+const z = require(join(root, 'dist/stages.js'));
 const deck = resolve(process.argv[2] ?? join(root, 'decks/example.apkg'));
 const out = resolve(process.argv[3] ?? join(root, 'docs/cards'));
 const pkg = z.readApkg(readFileSync(deck), deck);

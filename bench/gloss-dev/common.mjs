@@ -11,12 +11,16 @@ export const normalise = (s) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
 /** A short, stable key: the text id and the normalised text, hashed (no third-party text is stored). */
 export const keyOf = (textId, text) => createHash('sha256').update(`${textId}\u0000${normalise(text)}`).digest('hex').slice(0, 16);
 
-/** The library, wherever the build puts it: the public entry first, for the scorer to survive refactors. */
+/** The library, wherever the build puts it: every stage's surface (zhdeck/stages, which has textOf), else the public entry. */
 export async function loadLibrary() {
   try {
-    return await import(join(root, 'dist/index.js'));
-  } catch (e) {
-    return { loadError: e };
+    return await import(join(root, 'dist/stages.js'));
+  } catch {
+    try {
+      return await import(join(root, 'dist/index.js'));
+    } catch (e) {
+      return { loadError: e };
+    }
   }
 }
 

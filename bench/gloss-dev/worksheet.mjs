@@ -12,7 +12,7 @@ if (!s) {
   console.error(`unknown text id ${id}; one of ${SOURCES.map((x) => x.id).join(', ')}`);
   process.exit(2);
 }
-const lib = await import('../../dist/index.js');
+const lib = await import('../../dist/stages.js');
 const dir = mkdtempSync(join(tmpdir(), 'zhdeck-sheet-'));
 const [{ files, skipped }] = writeArticles(dir, s.part).filter((a) => a.source.id === id);
 if (skipped) {

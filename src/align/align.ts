@@ -93,13 +93,26 @@ function lengthRatio(pairs: ParagraphPair[]): number | undefined {
 
 /** An article's sentence pairs, paragraph by paragraph, with sentence indices over the whole article. */
 export function alignArticle(article: Article, lexicon: Lexicon): SentencePair[] {
+  return [...alignInBlocks(article, lexicon, Infinity)].flat();
+}
+
+/**
+ * An article's sentence pairs in blocks of whole paragraphs, each block about `blockChars`
+ * characters (at least one paragraph): a long article (a book) is aligned as it is read, and
+ * only a block's pairs need be held at a time. Every block is aligned exactly as alignArticle
+ * aligns the article, with the length ratio of the whole article, one evidence space, and
+ * sentence indices and pair ids over the whole article.
+ */
+export function* alignInBlocks(article: Article, lexicon: Lexicon, blockChars: number): Generator<SentencePair[]> {
   const space = new EvidenceSpace(lexicon);
   const paragraphs = pairParagraphs(article, space);
   const ratio = lengthRatio(paragraphs);
-  const out: SentencePair[] = [];
+  let out: SentencePair[] = [];
+  let chars = 0;
   let enBase = 0;
   let zhBase = 0;
-  paragraphs.forEach((p, k) => {
+  for (let k = 0; k < paragraphs.length; k++) {
+    const p = paragraphs[k]!;
     const en: Sentence[] = (p.en ? splitEnglish(p.en) : []).map((text, i) => ({ index: enBase + i, text }));
     const zh: Sentence[] = (p.zh ? splitChinese(p.zh) : []).map((text, i) => ({ index: zhBase + i, text }));
     enBase += en.length;
@@ -125,8 +138,14 @@ export function alignArticle(article: Article, lexicon: Lexicon): SentencePair[]
         source: p.source,
       }),
     );
-  });
-  return out;
+    chars += (p.en?.length ?? 0) + (p.zh?.length ?? 0);
+    if (chars >= blockChars) {
+      yield out;
+      out = [];
+      chars = 0;
+    }
+  }
+  if (out.length || paragraphs.length === 0) yield out;
 }
 
 /** Sentences already split one per line (how gold sets are scored): indices are line numbers. */

@@ -1,4 +1,5 @@
-import { englishTokens, pinyinLetters, senseStems, type Lexicon } from '../lexicon/index.js';
+import { englishTokens, senseStems, type Lexicon } from '../lexicon/index.js';
+import { pinyinLetters } from '../pinyin/index.js';
 
 import { chineseNumbers, englishNumbers } from './numbers.js';
 

@@ -1,24 +1,18 @@
 // `zhdeck build`: articles → the words chosen for study → notes → one Anki deck file. The core
-// (deckFromStudied, buildFromText) is pure over what is in memory; build() reads and writes.
+// (deck.ts: deckFromStudied over what is in memory, writeDeck into a sink) is pure; build()
+// reads the files and writes the deck.
 import { basename, dirname, extname, join } from 'node:path';
 import { articlesFromTexts, isUrl, loadArticles, type ParseOptions, type TextFile } from '../article/index.js';
 import { loadLexicon } from '../lexicon/index.js';
-import { introductionOrder, makeNotes, slugOf, type Note, type NoteOptions, type Positions } from '../notes/index.js';
-import { knownFor, type LearnerKnowledge } from './known.js';
-import { sizeWarning } from './size.js';
-import { notesPackage, packageBytes, toAnkiCsv, type BuiltinNames } from '../export/index.js';
+import type { Note } from '../notes/index.js';
+// The CSV's modules only: the package writer (SQLite, ts-fsrs) is required when an .apkg is made.
+import { toAnkiCsv, type BuiltinNames } from '../export/csv.js';
+import { csvSink, type DeckSink } from '../export/sink.js';
 import { now as clock } from '../util/clock.js';
-import type { Word } from '../vocab/index.js';
 import { withAudio } from './audio.js';
-import { writeOutput } from './output.js';
-import { chooseWords, loadVocabDeps, studyArticles, type ChoiceOptions, type Progress, type StudiedArticle } from './study.js';
-
-export interface DeckOptions extends NoteOptions, Omit<ChoiceOptions, 'all'> {
-  /** What the learner knows (readKnowledge): its words are no targets, with `known` if given. */
-  knowledge?: LearnerKnowledge;
-  /** Words the collection's reviews taught through these articles stay their targets (zhdeck add: no learned card is suspended for being learned). */
-  keepTaught?: boolean;
-}
+import { checkOutput, writeOutput } from './output.js';
+import { loadVocabDeps, studyArticles, type Progress } from './study.js';
+import { deckFromStudied, writeDeck, type Deck, type DeckOptions } from './deck.js';
 
 export type DeckFormat = 'apkg' | 'csv';
 
@@ -33,17 +27,9 @@ export interface BuildOptions extends ParseOptions, DeckOptions {
   audio?: boolean;
   /** Milliseconds: the build time, which notes' modification time and the package's ids come from. */
   now?: number;
+  /** Where a CSV deck goes instead of the file `output` (a test's sink; a format's own). */
+  sink?: DeckSink;
   onProgress?: Progress;
-}
-
-/** The notes of articles studied together, and what they were made from. */
-export interface Deck {
-  studied: StudiedArticle[];
-  notes: Note[];
-  /** How many distinct words became targets. */
-  targets: number;
-  /** The order their new cards are introduced in (i+1). */
-  positions: Positions;
 }
 
 export interface BuildSummary {
@@ -56,8 +42,6 @@ export interface BuildSummary {
   format: DeckFormat;
   /** With --audio: recordings embedded and their size in bytes. */
   media?: { files: number; bytes: number };
-  /** When the deck brings more new cards than one can study soon (sizeWarning). */
-  warning?: string;
 }
 
 /** The deck beside the first input; for a web page, in the current folder, named after the page. */
@@ -78,23 +62,6 @@ export function defaultOutput(input: string, format: DeckFormat = 'apkg'): strin
 /** The format asked for, else the one the output's name says, else apkg. */
 export const formatFor = (output: string | undefined, format?: DeckFormat): DeckFormat => format ?? (output && /\.(csv|txt|tsv)$/i.test(output) ? 'csv' : 'apkg');
 
-/** The words chosen for study across all the articles (see chooseWords), then their cloze, translation and vocabulary notes. */
-export function deckFromStudied(studied: StudiedArticle[], opts: DeckOptions = {}): Deck {
-  const k = opts.knowledge;
-  const own = opts.keepTaught ? studied.map((s) => slugOf(s.article.title)) : [];
-  const taught = k && knownFor(k, own);
-  const known = opts.known && taught ? new Set([...opts.known, ...taught]) : (opts.known ?? taught);
-  const chosen = chooseWords(studied, { ...opts, known });
-  const sets = studied.map((s, a) => {
-    const here = chosen.filter((c) => c.article === a);
-    const clozes = new Map<string, Set<Word>>();
-    for (const c of here) if (c.cloze !== undefined) (clozes.get(c.cloze) ?? clozes.set(c.cloze, new Set()).get(c.cloze)!).add(c.word);
-    return { ...s, words: here.map((c) => c.word), clozes };
-  });
-  const notes = makeNotes(sets, opts);
-  return { studied, notes, targets: new Set(chosen.map((c) => c.word.simplified)).size, positions: introductionOrder(notes) };
-}
-
 /** Reads and studies the articles in some files, and makes their notes. */
 export async function notesFor(inputs: string[], opts: Omit<BuildOptions, 'output'> = {}): Promise<Deck> {
   const articles = await loadArticles(inputs, await loadLexicon(), opts);
@@ -114,7 +81,6 @@ export function summarize(deck: Deck, output: string, format: DeckFormat = 'apkg
   const { studied, notes } = deck;
   const count = (k: Note['kind']) => notes.filter((n) => n.kind === k).length;
   const cards = notes.reduce((n, x) => n + x.cards, 0);
-  const warning = sizeWarning(cards, deck.targets);
   return {
     output,
     articles: studied.length,
@@ -123,7 +89,6 @@ export function summarize(deck: Deck, output: string, format: DeckFormat = 'apkg
     notes: { cloze: count('cloze'), translation: count('translation'), vocabulary: count('vocabulary'), total: notes.length },
     cards,
     format,
-    ...(warning ? { warning } : {}),
   };
 }
 
@@ -134,11 +99,19 @@ export function summarize(deck: Deck, output: string, format: DeckFormat = 'apkg
 export async function build(inputs: string[], opts: BuildOptions = {}): Promise<BuildSummary> {
   const format = formatFor(opts.output, opts.format);
   const output = opts.output ?? defaultOutput(inputs[0] ?? 'deck', format);
+  if (format === 'csv' && (output !== '-' || opts.sink)) {
+    // The CSV is written as it is made (writeDeck: long input in blocks, in bounded memory).
+    checkOutput(output, inputs);
+    const articles = await loadArticles(inputs, await loadLexicon(), opts);
+    const counts = await writeDeck(articles, await loadVocabDeps(articles), opts.sink ?? csvSink(output, opts.noteTypes), opts);
+    return { output, ...counts, format };
+  }
   const deck = await notesFor(inputs, opts);
   if (format === 'csv') {
     writeOutput(output, toAnkiCsv(deck.notes, opts.noteTypes), inputs);
     return summarize(deck, output, format);
   }
+  const { notesPackage, packageBytes } = require('../export/apkg.js') as typeof import('../export/apkg.js');
   const now = opts.now ?? clock();
   const { notes, media } = opts.audio ? await withAudio(deck.notes) : { notes: deck.notes, media: [] };
   writeOutput(output, await packageBytes(notesPackage(notes, now, media, deck.positions)), inputs);

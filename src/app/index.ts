@@ -3,25 +3,12 @@
 export { align, alignArticles, alignLines, alignPresplitTexts, type AlignedArticle, type PresplitAlignment } from './align.js';
 export { addUserFix, loadUserDictionary, userDictionaryPath } from './userdict.js';
 export { study, studyArticles, loadVocabDeps, chooseWords, type StudiedArticle, type ChoiceOptions, type ChosenWord, type Progress, type StudyDeps } from './study.js';
-export {
-  build,
-  buildFromText,
-  deckFromStudied,
-  notesFor,
-  summarize,
-  defaultOutput,
-  formatFor,
-  type BuildOptions,
-  type BuildSummary,
-  type Deck,
-  type DeckOptions,
-  type DeckFormat,
-} from './build.js';
+export { build, buildFromText, notesFor, summarize, defaultOutput, formatFor, type BuildOptions, type BuildSummary, type DeckFormat } from './build.js';
+export { deckFromStudied, countsOf, writeDeck, manyCards, BLOCK_CHARS, MANY_CARDS, type Deck, type DeckCounts, type DeckOptions } from './deck.js';
 export { exportCollection, collectionPackage, type ExportOptions, type ExportSummary } from './export.js';
 export { writeOutput, checkOutput } from './output.js';
 export { add, type AddOptions, type AddResult } from './add.js';
 export { readKnownWords, parseKnownWords, readKnowledge, knownFor, parseKnownSource, type KnownSource, type LearnerKnowledge } from './known.js';
-export { sizeWarning, NEW_CARD_WARNING, NEW_CARDS_A_DAY } from './size.js';
 export { coverage, coverageOf, type Coverage } from './coverage.js';
 export { lookup } from './lookup.js';
 export { segmentText } from './segment.js';

@@ -3,8 +3,9 @@
 import { existsSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { readBytes, readTextFile } from '../article/index.js';
-import { Collection, collectionPath, hanWords, knowledgeOf } from '../collection/index.js';
-import { isApkg, isNotesExport, notesExportFieldTexts, packageFieldTexts } from '../export/index.js';
+import { collectionPath } from '../collection/paths.js';
+import { hanWords, knowledgeOf } from '../collection/knowledge.js';
+import { isNotesExport, isZip, notesExportFieldTexts, packageFieldTexts } from '../export/read-words.js';
 import { loadLexicon } from '../lexicon/index.js';
 import { loadSegmentDictionary } from '../segment/index.js';
 import { UserError } from '../util/errors.js';
@@ -62,7 +63,7 @@ const isFile = (f: string) => existsSync(f) && statSync(f).isFile();
 /** The words a deck's field holds in the notes the learner has studied. */
 function deckWords(file: string, field: string): string[] {
   const bytes = readBytes(file);
-  if (isApkg(bytes)) return packageFieldTexts(bytes, file, field).known.flatMap(hanWords);
+  if (isZip(bytes)) return packageFieldTexts(bytes, file, field).known.flatMap(hanWords);
   const text = bytes.toString('utf8');
   if (!isNotesExport(text)) throw new UserError(`names a field (${field}), but is neither an Anki package nor a notes export`, file);
   return notesExportFieldTexts(text, file, field).known.flatMap(hanWords);
@@ -83,7 +84,7 @@ export async function readKnowledge(specs: readonly string[] | undefined, opts: 
   for (const s of sources) {
     if (s.kind === 'none') continue;
     if (s.kind === 'list') {
-      if (isApkg(readBytes(s.file)) || ['.apkg', '.colpkg'].includes(extname(s.file).toLowerCase())) {
+      if (isZip(readBytes(s.file)) || ['.apkg', '.colpkg'].includes(extname(s.file).toLowerCase())) {
         throw new UserError(`is an Anki package: name the field that holds the word, e.g. --known ${s.file}:Hanzi`, s.file);
       }
       if (isNotesExport(readBytes(s.file).toString('utf8', 0, 200))) throw new UserError(`is an Anki notes export: name its column, e.g. --known ${s.file}:1`, s.file);
@@ -94,6 +95,8 @@ export async function readKnowledge(specs: readonly string[] | undefined, opts: 
       for (const w of deckWords(s.file, s.field)) put(known, w);
       continue;
     }
+    // SQLite only when the collection is read: a build with none loads neither it nor FSRS.
+    const { Collection } = require('../collection/collection.js') as typeof import('../collection/collection.js');
     const c = Collection.open(path);
     try {
       const k = knowledgeOf(c.vocabularyMemory());

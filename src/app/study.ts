@@ -73,7 +73,7 @@ export interface ChosenWord {
  * counts distinct words (by their Simplified form), so a word two articles share is one. Each
  * article's use of a chosen word is a row; the word is hidden in one article's sentence.
  */
-export function chooseWords(studied: StudiedArticle[], opts: ChoiceOptions = {}): ChosenWord[] {
+export function chooseWords(studied: readonly { words: Word[] }[], opts: ChoiceOptions = {}): ChosenWord[] {
   const articleOf = new Map<Word, number>();
   studied.forEach((s, a) => s.words.forEach((w) => articleOf.set(w, a)));
   const ranked = selectWords([...articleOf.keys()], { ...opts, maxWords: undefined });

@@ -1,5 +1,5 @@
 // The flags that say what the learner knows: --known SOURCE (repeatable), --level N, --collection.
-import { readKnowledge, type LearnerKnowledge } from '../app/index.js';
+import { readKnowledge, type LearnerKnowledge } from '../app/known.js';
 import { parseCount } from './args.js';
 
 export interface KnownFlags {

@@ -1,5 +1,4 @@
-// The pinyin module alone: the review path loads none of the lexicon's store (nor node:crypto).
-import { toneOf } from '../lexicon/pinyin.js';
+import { toneOf } from '../pinyin/index.js';
 import type { Colors } from './output.js';
 
 // Conventional tone colours (Pleco/MDBG style): 1 red, 2 green, 3 blue, 4 purple, 5 grey.

@@ -7,7 +7,7 @@ import { isZhdeckType } from '../notes/types.js';
 import { UPGRADED_KEYS } from './notes.js';
 import { resolveDeck } from './decks.js';
 import { APP_ID, migrate, SCHEMA_VERSION } from './schema.js';
-import type { AddSummary, CardCount, CardRow, CardState, CollectionNote, DeckCounts, FitReview, ReviewDay, ReviewRecord, Snapshot, StoredNote, VocabularyMemory } from './types.js';
+import type { AddSummary, CardCount, CardRow, CardState, CollectionNote, DeckCardCounts, FitReview, ReviewDay, ReviewRecord, Snapshot, StoredNote, VocabularyMemory } from './types.js';
 
 // "zhdc", in the header's application_id: a zhdeck collection is known before it is opened.
 const APPLICATION_ID = 0x7a686463;
@@ -579,7 +579,7 @@ export class Collection {
    * Every deck with its cards, new cards and cards due now: one pass over the cards (a listing,
    * not the review path).
    */
-  deckCounts(now: number): DeckCounts[] {
+  deckCounts(now: number): DeckCardCounts[] {
     return this.read(
       () =>
         this.db
@@ -588,7 +588,7 @@ export class Collection {
              total(c.suspended = 0 AND c.state != 0 AND c.due <= @now AND c.buried_until <= @now) AS due
              FROM cards c JOIN notes n ON n.id = c.note_id GROUP BY n.deck ORDER BY n.deck`,
           )
-          .all({ now }) as DeckCounts[],
+          .all({ now }) as DeckCardCounts[],
     );
   }
 

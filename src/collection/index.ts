@@ -4,7 +4,7 @@ export type {
   CardRow,
   CardState,
   CollectionNote,
-  DeckCounts,
+  DeckCardCounts,
   VocabularyMemory,
   FitReview,
   NoteRecord,

@@ -65,7 +65,7 @@ export interface VocabularyMemory {
 }
 
 /** A deck with how many of its cards are new and due. */
-export interface DeckCounts {
+export interface DeckCardCounts {
   deck: string;
   cards: number;
   /** New cards not suspended. */

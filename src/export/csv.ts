@@ -78,13 +78,21 @@ export function builtinFields(n: Note): [string, string] {
  * columns hold the GUID, note type, deck and tags. Both built-in note types have two fields.
  */
 export function toAnkiCsv(notes: Note[], names: BuiltinNames = LANGUAGE_PRESETS.en!): string {
+  return `${csvHead()}${csvRows(notes, names)}`;
+}
+
+/** The header lines of the Anki CSV. */
+export const csvHead = () => `${HEADER.join('\n')}\n`;
+
+/** The CSV lines of some notes, each ending in a newline: a deck is its head and then these, in any number of parts. */
+export function csvRows(notes: readonly Note[], names: BuiltinNames = LANGUAGE_PRESETS.en!): string {
+  if (notes.length === 0) return '';
   const rows = notes.map((n) => [n.guid, n.kind === 'cloze' ? names.cloze : names.reversed, n.deck, ...builtinFields(n), n.tags.join(' ')]);
-  const body = stringify(rows, {
+  return stringify(rows, {
     delimiter: '\t',
     record_delimiter: 'unix',
     // Anki reads a line starting with # as a comment: a GUID that starts with # must be quoted.
     // A carriage return inside a field is quoted too, or a reader splitting lines on \r\n would cut the row.
     quoted_match: [/^#/, /\r/],
   });
-  return `${HEADER.join('\n')}\n${body}`;
 }

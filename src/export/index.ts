@@ -1,4 +1,5 @@
-export { toAnkiCsv, builtinFields, parseNoteTypes, LANGUAGE_PRESETS, type BuiltinNames } from './csv.js';
+export { csvSink, writingDeck, type DeckSink } from './sink.js';
+export { toAnkiCsv, csvHead, csvRows, builtinFields, parseNoteTypes, LANGUAGE_PRESETS, type BuiltinNames } from './csv.js';
 export { fromAnkiCsv, isZhdeckCsv, type CsvNote } from './read.js';
 export { packageBytes, notesPackage, type AnkiPackage, type PackageNote, type PackageCard, type MediaFile } from './apkg.js';
 export { readApkg, isApkg, type ApkgContents } from './read-apkg.js';
@@ -6,4 +7,4 @@ export { noteTypeDef, NOTE_TYPES, TEMPLATE_VERSION, templateDigest, type NoteTyp
 export { ankiSchedule, ankiReview, ankiDay, creationStamp, nextDayAt, newSchedule, difficultyFactor, type AnkiSchedule, type AnkiReview } from './schedule.js';
 export { renderCard, cardOrdinals, clozeNumbers, visibleText, revealCloze, type RenderedCard } from './template.js';
 export { CSS } from './style.js';
-export { packageFieldTexts, notesExportFieldTexts, isNotesExport, type FieldTexts } from './read-words.js';
+export { packageFieldTexts, notesExportFieldTexts, isNotesExport, isZip, type FieldTexts } from './read-words.js';

@@ -45,7 +45,7 @@ export interface ApkgContents {
 }
 
 /** Whether the bytes are a zip (an Anki package is one). */
-export const isApkg = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+export { isZip as isApkg } from './read-words.js';
 
 /** The tables of a legacy package (collection.anki2 or collection.anki21). Anything else is a user error naming the file. */
 export function readApkg(bytes: Uint8Array, file: string): ApkgContents {

@@ -1,8 +1,10 @@
 // The words of the learner's own Anki deck: the texts of a field they name, from a package
 // (.apkg or .colpkg, of any Anki version) or a notes export (.txt), for `--known deck.apkg:Hanzi`.
-import Database from 'better-sqlite3';
-import { unzipSync } from 'fflate';
+import type Database from 'better-sqlite3';
 import { UserError } from '../util/errors.js';
+
+/** Whether the bytes are a zip (an Anki package is one); reading one loads SQLite and the unzipper, nothing else here does. */
+export const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 
 export interface FieldTexts {
   /** The field's text (HTML) of every note one of whose cards is studied and not suspended. */
@@ -17,6 +19,8 @@ export interface FieldTexts {
  * else the legacy `collection.anki21` or `collection.anki2` (rslib/src/import_export/package/meta.rs).
  */
 function openPackage(bytes: Uint8Array, file: string): Database.Database {
+  const Database = require('better-sqlite3') as typeof import('better-sqlite3');
+  const { unzipSync } = require('fflate') as typeof import('fflate');
   let zip: Record<string, Uint8Array>;
   try {
     zip = unzipSync(bytes, { filter: (f) => f.name.startsWith('collection.') });

@@ -1,4 +1,4 @@
-import { markPinyin } from './pinyin.js';
+import { markPinyin } from '../pinyin/index.js';
 import type { Classifier, EntryFlag, LexiconEntry } from './types.js';
 
 /** An entry as read from the dictionary, with the numbered pinyin kept for ranking. */

@@ -3,7 +3,7 @@ import { pack, unpack } from '../util/pack.js';
 import { SortedKeys } from '../util/keys.js';
 import { append } from '../util/collections.js';
 import type { Classifier, EntryFlag, LexiconEntry } from './types.js';
-import { pinyinLetters } from './pinyin.js';
+import { pinyinLetters } from '../pinyin/index.js';
 import { senseStems, stemmerSignature } from './english.js';
 
 // Layout of data/lexicon.bin. Bump FORMAT when it changes: an old file is then rebuilt.

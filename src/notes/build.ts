@@ -224,49 +224,92 @@ function vocabularyNote(w: Word, pairs: Map<string, SentencePair>, c: Context): 
 }
 
 /**
- * Notes for one or more articles: a cloze and a translation note per translated sentence pair
- * that holds target words (translation notes for every translated pair), and a vocabulary note
- * per target word. A note met twice (the same word in two articles) is one note with both
- * articles' tags.
+ * Notes as they are made, one per GUID: a note met again (a repeated line, a word of two
+ * articles) is the note already made, and only its tags may grow. Notes leave in the order
+ * they were first made.
  */
-export function makeNotes(sets: StudySet[], opts: NoteOptions = {}): Note[] {
-  const byGuid = new Map<string, Note>();
-  // A note met again (a repeated line, a word of two articles) is the note already made: only its tags may grow.
-  const made = (guid: string, tags: string[]) => {
-    const seen = byGuid.get(guid);
+export class NoteCollector {
+  private readonly byGuid = new Map<string, Note>();
+
+  /** Whether the note is already here; if so its tags take these too. */
+  has(guid: string, tags: string[]): boolean {
+    const seen = this.byGuid.get(guid);
     if (seen) seen.tags = [...new Set([...seen.tags, ...tags])];
     return seen !== undefined;
-  };
-  const add = (n: Note) => {
-    if (!made(n.guid, n.tags)) byGuid.set(n.guid, n);
-  };
-  for (const { article, pairs, words, clozes } of sets) {
-    const deck = opts.deck ?? deckFor(article.title);
-    const slug = slugOf(article.title);
-    const tags = new Map((['cloze', 'translation', 'vocabulary'] as const).map((k) => [k, [...new Set(['zhdeck', slug, k, ...(opts.tags ?? [])])]]));
-    const ctx = (kind: NoteKind): Context => ({ deck, tags: tags.get(kind)!, script: article.script, source: article.title });
-    const tagsOf = (kind: NoteKind) => tags.get(kind)!;
-    const byId = new Map(pairs.map((p) => [p.id, p]));
-    const targets = new Map<string, { word: Word; o: Occurrence }[]>();
-    const unknown = new Map<string, string[]>();
-    for (const word of words) {
-      for (const o of word.occurrences) {
-        if (!clozes || clozes.get(o.pairId)?.has(word)) append(targets, o.pairId, { word, o });
-        const here = unknown.get(o.pairId) ?? unknown.set(o.pairId, []).get(o.pairId)!;
-        if (!here.includes(word.simplified)) here.push(word.simplified);
-      }
-    }
-    for (const p of pairs) {
-      if (p.zh.length === 0 || p.kind === 'boilerplate') continue; // credits and copyright lines are no cards
-      const t = targets.get(p.id);
-      const zh = zhOf(p);
-      const cloze = guidFor(APP, 'cloze', zh);
-      const note = t?.length && !made(cloze, tagsOf('cloze')) ? clozeNote(p, t, cloze, ctx('cloze'), unknown.get(p.id) ?? []) : undefined;
-      if (note) add(note);
-      const translation = guidFor(APP, 'translation', zh);
-      if (p.en.length && !made(translation, tagsOf('translation'))) add(translationNote(p, translation, ctx('translation'), unknown.get(p.id) ?? []));
-    }
-    for (const w of words) add(vocabularyNote(w, byId, ctx('vocabulary')));
   }
-  return [...byGuid.values()];
+
+  add(n: Note): void {
+    if (!this.has(n.guid, n.tags)) this.byGuid.set(n.guid, n);
+  }
+
+  /** The notes collected so far; the collector is empty afterwards. */
+  take(): Note[] {
+    const notes = [...this.byGuid.values()];
+    this.byGuid.clear();
+    return notes;
+  }
+}
+
+/** The deck and the tags of each kind of note of one article. */
+function placeOf(article: Article, opts: NoteOptions) {
+  const deck = opts.deck ?? deckFor(article.title);
+  const slug = slugOf(article.title);
+  const tags = new Map((['cloze', 'translation', 'vocabulary'] as const).map((k) => [k, [...new Set(['zhdeck', slug, k, ...(opts.tags ?? [])])]]));
+  const ctx = (kind: NoteKind): Context => ({ deck, tags: tags.get(kind)!, script: article.script, source: article.title });
+  return { ctx, tagsOf: (kind: NoteKind) => tags.get(kind)! };
+}
+
+/**
+ * A cloze and a translation note per translated sentence pair that holds target words
+ * (translation notes for every translated pair). `skip` tells a note already written elsewhere
+ * (an earlier block of a long build).
+ */
+export function addPairNotes(set: StudySet, opts: NoteOptions, into: NoteCollector, skip: (guid: string) => boolean = () => false): void {
+  const { ctx, tagsOf } = placeOf(set.article, opts);
+  const targets = new Map<string, { word: Word; o: Occurrence }[]>();
+  // Every target a sentence holds (what the learner meets first in the i+1 order); those it hides.
+  const unknown = new Map<string, string[]>();
+  for (const word of set.words) {
+    for (const o of word.occurrences) {
+      if (!set.clozes || set.clozes.get(o.pairId)?.has(word)) append(targets, o.pairId, { word, o });
+      const here = unknown.get(o.pairId) ?? unknown.set(o.pairId, []).get(o.pairId)!;
+      if (!here.includes(word.simplified)) here.push(word.simplified);
+    }
+  }
+  for (const p of set.pairs) {
+    if (p.zh.length === 0 || p.kind === 'boilerplate') continue; // credits and copyright lines are no cards
+    const t = targets.get(p.id);
+    const zh = zhOf(p);
+    const cloze = guidFor(APP, 'cloze', zh);
+    const note = t?.length && !skip(cloze) && !into.has(cloze, tagsOf('cloze')) ? clozeNote(p, t, cloze, ctx('cloze'), unknown.get(p.id) ?? []) : undefined;
+    if (note) into.add(note);
+    const translation = guidFor(APP, 'translation', zh);
+    if (p.en.length && !skip(translation) && !into.has(translation, tagsOf('translation'))) into.add(translationNote(p, translation, ctx('translation'), unknown.get(p.id) ?? []));
+  }
+}
+
+/** The tags of a word's vocabulary note in an article: the article's, and `name` for a name. */
+export function vocabularyTags(article: Article, w: Word, opts: NoteOptions): string[] {
+  const tags = placeOf(article, opts).tagsOf('vocabulary');
+  return w.properNoun ? [...tags, 'name'] : tags;
+}
+
+/** A vocabulary note per target word; its example is the pair (among the set's) of its best gloss. */
+export function addVocabularyNotes(set: StudySet, opts: NoteOptions, into: NoteCollector): void {
+  const { ctx } = placeOf(set.article, opts);
+  const byId = new Map(set.pairs.map((p) => [p.id, p]));
+  for (const w of set.words) into.add(vocabularyNote(w, byId, ctx('vocabulary')));
+}
+
+/**
+ * Notes for one or more articles: for each, its pair notes (addPairNotes), then its vocabulary
+ * notes. A note met twice (the same word in two articles) is one note with both articles' tags.
+ */
+export function makeNotes(sets: StudySet[], opts: NoteOptions = {}): Note[] {
+  const notes = new NoteCollector();
+  for (const set of sets) {
+    addPairNotes(set, opts, notes);
+    addVocabularyNotes(set, opts, notes);
+  }
+  return notes.take();
 }

@@ -1,4 +1,4 @@
-import { toneOf } from '../lexicon/index.js';
+import { toneOf } from '../pinyin/index.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 

@@ -149,7 +149,13 @@ function assignGlosses(
  * that fits how the article uses it, its pinyin, senses, and the English span that renders
  * it in its aligned sentence.
  */
-export function extractWords(article: Article, pairs: SentencePair[], deps: VocabDeps): Word[] {
+/**
+ * The entry chosen for each word of an article, kept while the article is read in blocks (a
+ * book): a word keeps the entry its first block chose for it, so it is one word throughout.
+ */
+export type EntryChoices = Map<string, { entry: LexiconEntry | null; nameLike: boolean }>;
+
+export function extractWords(article: Article, pairs: SentencePair[], deps: VocabDeps, chosen?: EntryChoices): Word[] {
   const { lexicon, dictionary, segmenter } = deps;
   const spellings = new Map<string, string[]>();
   const spell = (text: string) => spellings.get(text) ?? spellings.set(text, lexicon.spellings(text)).get(text)!;
@@ -175,6 +181,13 @@ export function extractWords(article: Article, pairs: SentencePair[], deps: Voca
   }
 
   for (const d of drafts.values()) {
+    const earlier = chosen?.get(d.text);
+    if (earlier) {
+      d.entry = earlier.entry;
+      d.nameLike = earlier.nameLike;
+      d.content = isContentEntry(d.text, d.entry);
+      continue;
+    }
     const options = candidates(d.text, article.script, lexicon, dictionary.toSimplified(d.text));
     d.nameLike = options.length === 0 || options.some((e) => e.flags.includes('proper-noun'));
     // The entry that fits: the one whose senses the aligned English uses most (長 zhǎng "grow"
@@ -190,6 +203,7 @@ export function extractWords(article: Article, pairs: SentencePair[], deps: Voca
       }
     }
     d.content = isContentEntry(d.text, d.entry);
+    chosen?.set(d.text, { entry: d.entry, nameLike: d.nameLike });
   }
   const all = [...drafts.values()];
   // Each pair's word occurrences, so that linking a pair looks at that pair only.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { alignPresplit, loadLexicon, scoreAlignment } from '../../src/index.js';
+import { alignPresplit, loadLexicon, scoreAlignment } from '../../src/stages.js';
 import { shared } from '../helpers.js';
 
 const dev = join(shared, 'data/align/bertalign-mac/dev');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { readArticles, alignArticle, loadLexicon } from '../../src/index.js';
+import { readArticles, alignArticle, loadLexicon } from '../../src/stages.js';
 import { expectPrefixes, hasShared, seedArticle } from '../helpers.js';
 
 describe.skipIf(!hasShared)('the seed article', async () => {

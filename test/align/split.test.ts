@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitChinese, splitEnglish, chineseNumbers, englishNumbers, stem } from '../../src/index.js';
+import { splitChinese, splitEnglish, chineseNumbers, englishNumbers, stem } from '../../src/stages.js';
 
 describe('sentence splitting', () => {
   it('Chinese: at 。！？；… and after closing quotes', () => {

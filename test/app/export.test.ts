@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { Collection } from '../../src/index.js';
+import { Collection } from '../../src/stages.js';
 import { checkPackage, readIndependently } from '../export/package.js';
 import { fixture, scratch, zhdeck } from '../helpers.js';
 

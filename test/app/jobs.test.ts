@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { build, buildFromText, chooseWords, study } from '../../src/index.js';
+import { build, buildFromText, chooseWords, study } from '../../src/stages.js';
 import { fixture, root, scratch, zhdeck } from '../helpers.js';
 
 const example = join(root, 'decks/example.txt');

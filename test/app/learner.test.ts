@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { zipSync } from 'fflate';
-import { Collection, Scheduler, readApkg, sizeWarning, NEW_CARD_WARNING } from '../../src/index.js';
+import { Collection, Scheduler, readApkg, manyCards, MANY_CARDS } from '../../src/stages.js';
 import { fixture, hasShared, scratch, seedArticle, zhdeck } from '../helpers.js';
 
 const garden = fixture('garden.interleaved.txt');
@@ -116,12 +116,12 @@ describe('decks of a size one can study', () => {
     expect(Math.max(...counts)).toBe(3);
   });
 
-  it('warns with the numbers past a month of new cards', () => {
-    expect(sizeWarning(NEW_CARD_WARNING, 10)).toBeUndefined();
-    expect(sizeWarning(746_778, 90_000)).toBe(
-      '746778 new cards (90000 words): at 20 new cards a day, 102 years before the last is first seen; --max-words N or --level N makes the deck smaller',
+  it('warns with the numbers past MANY_CARDS new cards, for build and add alike', () => {
+    expect(MANY_CARDS).toBe(5000);
+    expect(manyCards(746_778, 90_000, undefined)).toBe(
+      "zhdeck: warning: 746,778 new cards for 90,000 words, 102.3 years of new cards at Anki's default of 20 a day; --max-words 600 keeps the 600 most useful words, and --known SOURCE or --level N leaves out the words you know",
     );
-    expect(sizeWarning(1500)).toMatch(/^1500 new cards: at 20 new cards a day, 3 months/);
+    expect(manyCards(6000, undefined, undefined)).toMatch(/^zhdeck: warning: 6,000 new cards, 300 days of new cards .*; build fewer articles at once/);
   });
 });
 

@@ -4,7 +4,7 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { createEmptyCard, fsrs, generatorParameters, Rating, type Card, type Grade } from 'ts-fsrs';
-import { collectionPath } from '../../src/index.js';
+import { collectionPath } from '../../src/stages.js';
 import { fixture, root, scratch, zhdeck } from '../helpers.js';
 
 const T0 = Date.parse('2026-11-25T10:00:00Z');
@@ -260,26 +260,5 @@ describe('zhdeck stats', () => {
     expect(s.forecast[0]).toEqual({ date: '2026-11-25', due: 3 });
     expect(s.retention).toBeNull();
     expect(zhdeck(['stats', '--collection', file]).stdout).toMatch(/due now · \d+ new · \d+ cards in \d+ notes · 3 reviews/);
-  });
-
-  it('the review path loads neither jieba nor the lexicon, nor the optimizer', () => {
-    const file = freshCollection();
-    const log = join(scratch(), 'loaded.txt');
-    const hook = join(scratch(), 'hook.cjs');
-    writeFileSync(
-      hook,
-      `const fs = require('fs'); const seen = [];
-       const log = (p) => seen.push(String(p));
-       const rf = fs.readFileSync; fs.readFileSync = function (p, ...a) { log(p); return rf.call(this, p, ...a); };
-       const dl = process.dlopen; process.dlopen = function (m, p, ...a) { log(p); return dl.call(this, m, p, ...a); };
-       process.on('exit', () => fs.writeFileSync(${JSON.stringify(log)}, seen.join('\\n')));`,
-    );
-    for (const args of [['stats'], ['review', '--limit', '1'], ['decks']]) {
-      const r = zhdeck([...args, '--collection', file], { input: '3\n', env: { NODE_OPTIONS: `--require ${hook}` } });
-      expect(r.status).toBe(0);
-      const loaded = readFileSync(log, 'utf8');
-      expect(loaded).toContain('better_sqlite3.node');
-      expect(loaded).not.toMatch(/jieba|lexicon\.bin|segment\.bin|frequency\.bin|cedict|open-spaced-repetition|cli-progress/);
-    }
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { resolveDeck } from '../../src/index.js';
+import { resolveDeck } from '../../src/stages.js';
 import { fixture, scratch, zhdeck } from '../helpers.js';
 
 const T0 = Date.parse('2026-03-02T09:00:00Z');

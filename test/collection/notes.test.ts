@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { readApkg } from '../../src/index.js';
+import { readApkg } from '../../src/stages.js';
 import { fixture, scratch, zhdeck } from '../helpers.js';
 
 const T0 = Date.parse('2026-11-25T10:00:00Z');

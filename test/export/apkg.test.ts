@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { fieldsByName, noteTypeDef, readApkg, renderCard, TEMPLATE_VERSION, templateDigest, visibleText, type ApkgContents, type NoteType } from '../../src/index.js';
+import { fieldsByName, noteTypeDef, readApkg, renderCard, TEMPLATE_VERSION, templateDigest, visibleText, type ApkgContents, type NoteType } from '../../src/stages.js';
 import { fixture, hasShared, scratch, seedArticle, zhdeck } from '../helpers.js';
 import { checkPackage, readIndependently } from './package.js';
 

@@ -3,7 +3,7 @@
 import { expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { readAnkiPackage } from 'anki-reader';
-import { cardOrdinals, readApkg, type ApkgContents } from '../../src/index.js';
+import { cardOrdinals, readApkg, type ApkgContents } from '../../src/stages.js';
 
 export interface IndependentView {
   decks: Map<string, number>;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { guidFor, toAnkiCsv, type Note } from '../../src/index.js';
+import { guidFor, toAnkiCsv, type Note } from '../../src/stages.js';
 import { fixture, hasShared, scratch, seedArticle, zhdeck } from '../helpers.js';
 
 const HEADERS = ['#separator:tab', '#html:true', '#guid column:1', '#notetype column:2', '#deck column:3', '#tags column:6'];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readApkg } from '../../src/index.js';
+import { readApkg } from '../../src/stages.js';
 import { fixture, scratch, zhdeck } from '../helpers.js';
 
 // The garden article with the learner's list and --level 0: five words to learn.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { buildFromText, cardsOf, faces, fieldValues, type CardRow, type Note, type StoredNote, type Style } from '../../src/index.js';
+import { buildFromText, cardsOf, faces, fieldValues, type CardRow, type Note, type StoredNote, type Style } from '../../src/stages.js';
 import { fixture } from '../helpers.js';
 
 const plain: Style = { bold: (s) => `*${s}*`, dim: (s) => s, underline: (s) => s, cyan: (s) => s, tone: (_t, s) => s };

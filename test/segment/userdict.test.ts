@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadSegmenter, loadSegmentDictionary, parseUserDictionary } from '../../src/index.js';
+import { loadSegmenter, loadSegmentDictionary, parseUserDictionary } from '../../src/stages.js';
 import { fixture, scratch, zhdeck } from '../helpers.js';
 
 describe('user dictionary', () => {

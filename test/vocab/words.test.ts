@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { study, selectWords, type Word } from '../../src/index.js';
+import { study, selectWords, type Word } from '../../src/stages.js';
 import { fixture, hasShared, root, scratch, seedArticle, zhdeck } from '../helpers.js';
 
 const gold = JSON.parse(readFileSync(join(root, 'test/vocab/seed-gold.json'), 'utf8')) as {

@@ -1,4 +1,5 @@
-import { add, sizeWarning } from '../../app/index.js';
+import { add } from '../../app/add.js';
+import { manyCards, MANY_CARDS } from '../../app/deck.js';
 import { knowledgeFrom, type KnownFlags } from '../known.js';
 import { collectionPath } from '../../collection/index.js';
 import { now } from '../../util/clock.js';
@@ -14,10 +15,10 @@ export default async function run(inputs: string[], opts: Options): Promise<void
   const maxWords = parseCount(opts.maxWords, '--max-words');
   const { knowledge, level } = await knowledgeFrom(opts);
   const results = await add(inputs, { collection: opts.collection, knowledge, level, maxWords, ...parseOptionsOf(opts), now: now() });
-  const warning = sizeWarning(results.reduce((n, r) => n + r.cardsAdded, 0));
-  if (opts.json) return printJson({ collection: collectionPath(opts.collection), sources: results, ...(warning ? { warning } : {}) });
+  const added = results.reduce((n, r) => n + r.cardsAdded, 0);
+  if (added > MANY_CARDS) process.stderr.write(`${manyCards(added, undefined, maxWords)}\n`);
+  if (opts.json) return printJson({ collection: collectionPath(opts.collection), sources: results });
   const c = colors(process.stderr);
-  if (warning) process.stderr.write(`${c.yellow('zhdeck: warning:')} ${warning}\n`);
   for (const r of results) {
     const parts = [
       `${r.added} notes added`,

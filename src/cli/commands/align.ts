@@ -1,4 +1,4 @@
-import { align, alignLines } from '../../app/index.js';
+import { align, alignLines } from '../../app/align.js';
 import { textOf } from '../../align/index.js';
 import { parseOptionsOf, type ReadFlags } from '../args.js';
 import { colors, printJson, printLines } from '../output.js';

@@ -1,4 +1,4 @@
-import { coverage } from '../../app/index.js';
+import { coverage } from '../../app/coverage.js';
 import { parseOptionsOf, type ReadFlags } from '../args.js';
 import { knowledgeFrom, type KnownFlags } from '../known.js';
 import { colors, printJson, writeOut } from '../output.js';

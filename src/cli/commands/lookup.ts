@@ -1,12 +1,12 @@
-import { loadLexicon, type LexiconEntry } from '../../lexicon/index.js';
+import type { LexiconEntry } from '../../lexicon/index.js';
+import { lookup } from '../../app/lookup.js';
 import { UserError } from '../../util/errors.js';
 import { colors, printJson, printLines } from '../output.js';
 import { formatPinyin } from '../tones.js';
 
-export default async function lookup(word: string, opts: { json?: boolean }): Promise<void> {
-  const lexicon = await loadLexicon();
+export default async function run(word: string, opts: { json?: boolean }): Promise<void> {
   const query = word.trim();
-  const entries = lexicon.lookup(query);
+  const entries = await lookup(query);
   if (opts.json) return printJson(entries);
   if (entries.length === 0) {
     throw new UserError(`no CC-CEDICT entry for "${query}"`, 'lookup');

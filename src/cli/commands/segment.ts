@@ -1,4 +1,4 @@
-import { segmentText } from '../../app/index.js';
+import { segmentText } from '../../app/segment.js';
 import { readInput } from '../input.js';
 import { writeOut } from '../output.js';
 

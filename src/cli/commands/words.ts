@@ -1,4 +1,6 @@
-import { addUserFix, chooseWords, knownFor, study, userDictionaryPath } from '../../app/index.js';
+import { chooseWords, study } from '../../app/study.js';
+import { knownFor } from '../../app/known.js';
+import { addUserFix, userDictionaryPath } from '../../app/userdict.js';
 import { bandOf } from '../../frequency/ranks.js';
 import { knowledgeFrom, type KnownFlags } from '../known.js';
 import { UserError } from '../../util/errors.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markPinyin, markSyllable, toneOf, pinyinLetters } from '../../src/lexicon/index.js';
+import { markPinyin, markSyllable, toneOf, pinyinLetters } from '../../src/pinyin/index.js';
 import { readCedictText } from '../../src/lexicon/build.js';
 
 describe('tone marks', () => {

@@ -1,10 +1,14 @@
-// The CLI runs from dist/zhdeck.js, the pack of compiled modules (scripts/bundle.cjs): these
-// check what the pack must keep of Node's own loading, on a copy of the installed package.
+// The CLI runs from dist/bundle/zhdeck.js, esbuild's bundle (scripts/bundle.cjs), started by
+// bin/load.cjs from the install-time code cache: these check what the bundle must keep of Node's
+// own loading, on a copy of the installed package, and that the cache is there and taken.
 import { describe, expect, it } from 'vitest';
 import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { root, scratch } from '../helpers.js';
+
+const require = createRequire(import.meta.url);
 
 /** A copy of the package (bin, dist, package.json; node_modules linked), with or without its data. */
 function copyPackage(withData: boolean): string {
@@ -21,8 +25,8 @@ const run = (dir: string, args: string[], input = '') => {
   return { status: r.status, stdout: String(r.stdout), stderr: String(r.stderr) };
 };
 
-describe('the packed CLI', () => {
-  it('prepares missing data once, on first use (dynamic imports work inside the pack)', () => {
+describe('the bundled CLI', () => {
+  it('prepares missing data once, on first use (dynamic imports work inside the bundle)', () => {
     const dir = copyPackage(false);
     const first = run(dir, ['segment'], '我們在小紅書上看到防火長城\n');
     expect(first.stderr).toContain('preparing the CC-CEDICT lexicon (once)');
@@ -34,34 +38,44 @@ describe('the packed CLI', () => {
     expect(again.stdout).toBe('防火長城\n');
   });
 
+  it('has the code cache made at install time, for this bundle and this Node, and V8 takes it', () => {
+    const loader = require(join(root, 'bin/load.cjs'));
+    // Missing, or made for another bundle or Node: the test fails, as a cold start would be slow.
+    const build = loader.buildOf(readFileSync(loader.bundleFile, 'utf8'));
+    expect(build).toMatch(/^[0-9a-f]{16}$/);
+    expect(loader.parseCodeCache(readFileSync(loader.codeCacheFile), build)?.length).toBeGreaterThan(100_000);
+    const script = `const load = require(${JSON.stringify(join(root, 'bin/load.cjs'))});
+      process.argv = [process.argv[0], 'zhdeck', 'lookup', '銀行', '--json'];
+      process.on('exit', () => process.stderr.write(JSON.stringify(load.run.codeCacheUse)));
+      load.run();`;
+    const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stderr)).toEqual({ offered: true, rejected: false });
+  });
+
   it('runs the same with a stale, a corrupt or no code cache', () => {
     const dir = copyPackage(true);
     const cache = join(dir, 'data/code-cache.bin');
     const expected = run(dir, ['lookup', '銀行', '--json']);
     expect(expected.status).toBe(0);
-    const good = (() => {
-      try {
-        return readFileSync(cache);
-      } catch {
-        return null;
-      }
-    })();
-    const headLength = good ? good.readUInt32LE(0) : 0;
-    const head = good ? JSON.parse(good.toString('utf8', 4, 4 + headLength)) : {};
+    // Each variant is made from the install-time cache (the test above checks it exists).
+    const good = readFileSync(cache);
+    const headLength = good.readUInt32LE(0);
+    const head = JSON.parse(good.toString('utf8', 4, 4 + headLength));
     const withHead = (h: object) => {
       const json = Buffer.from(JSON.stringify(h));
       const length = Buffer.alloc(4);
       length.writeUInt32LE(json.length);
-      return Buffer.concat([length, json, good ? good.subarray(4 + headLength) : Buffer.alloc(0)]);
+      return Buffer.concat([length, json, good.subarray(4 + headLength)]);
     };
     const variants: [string, Buffer][] = [
       ['garbage', Buffer.from('not a code cache at all')],
-      // Made from another pack, or by another Node: not even offered to V8.
+      // Made from another bundle, or by another Node: not even offered to V8.
       ['stale', withHead({ ...head, build: '0000000000000000' })],
       ['other node', withHead({ ...head, node: 'v0.0.0' })],
-      ['truncated', good ? good.subarray(0, good.length >> 1) : Buffer.alloc(0)],
+      ['truncated', good.subarray(0, good.length >> 1)],
       // Right header, wrong bytes: V8 must refuse them.
-      ['scrambled', good ? Buffer.concat([good.subarray(0, 4 + headLength), Buffer.alloc(good.length - 4 - headLength, 7)]) : Buffer.alloc(0)],
+      ['scrambled', Buffer.concat([good.subarray(0, 4 + headLength), Buffer.alloc(good.length - 4 - headLength, 7)])],
     ];
     for (const [name, bytes] of variants) {
       writeFileSync(cache, bytes);
