@@ -57,6 +57,11 @@ export async function benchLevels() {
   const both = new Map();
   for (const [w, r] of lists.jieba) if (lists.leiden.has(w)) both.set(w, -Math.sqrt(r * lists.leiden.get(w)));
   lists.combined = ranksOf(both);
+  // What zhdeck keeps (frequency/build.ts): Leiden's rank, else jieba's.
+  const kept = new Map();
+  for (const [w, r] of lists.jieba) kept.set(w, -(lists.leiden.get(w) ?? r));
+  for (const [w, r] of lists.leiden) kept.set(w, -r);
+  lists['leiden, else jieba (kept)'] = ranksOf(kept);
   const rows = [];
   for (const [name, ranks] of Object.entries(lists)) {
     const s = scoreRanking(ranks, words);
