@@ -16,6 +16,20 @@ interface Options extends ReadFlags, KnownFlags {
   json?: boolean;
 }
 
+/**
+ * Each occurrence's own rendering (a word is "user" in one sentence and "users" in the next), once
+ * per span: two occurrences linked to the same English words are one rendering.
+ */
+function glossesOf(w: Word, sentenceId: (pairId: string) => string) {
+  const seen = new Set<string>();
+  return w.occurrences.flatMap(({ gloss: g }) => {
+    const key = g && `${g.pairId}:${g.start}:${g.end}`;
+    if (!g || seen.has(key!)) return [];
+    seen.add(key!);
+    return [{ pair: sentenceId(g.pairId), text: g.text, start: g.start, end: g.end }];
+  });
+}
+
 /** The JSON shape STANDARDS §1 fixes for `words --json`. */
 export const wordJson = (w: Word, sentenceId: (pairId: string) => string = (id) => id) => ({
   word: w.text,
@@ -24,6 +38,7 @@ export const wordJson = (w: Word, sentenceId: (pairId: string) => string = (id) 
   pinyin: w.pinyin,
   senses: w.senses,
   gloss: w.gloss?.text ?? null,
+  glosses: glossesOf(w, sentenceId),
   frequency: w.frequency,
   rank: w.rank,
   band: bandOf(w.rank),

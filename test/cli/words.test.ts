@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { scratch, zhdeck } from '../helpers.js';
+
+// A text of our own in which one word is rendered two ways: "library" and "libraries".
+const LIBRARY = `The library opened a new reading room for children.
+圖書館為孩子們開了一間新的閱讀室。
+
+Two libraries in the city now lend seeds to gardeners.
+市裡的兩座圖書館現在也借種子給園丁。
+
+Gardeners return the seeds after the harvest.
+園丁在收成之後歸還種子。
+`;
+
+interface Pair {
+  id: string;
+  enText: string;
+}
+interface WordRow {
+  word: string;
+  gloss: string | null;
+  glosses: { pair: string; text: string; start: number; end: number }[];
+}
+
+describe('words --json: a gloss per occurrence (STANDARDS §1)', () => {
+  const dir = scratch();
+  const article = join(dir, 'library.txt');
+  writeFileSync(article, LIBRARY);
+
+  it('gives each occurrence its own rendering, with offsets into its pair’s enText', () => {
+    const words = JSON.parse(zhdeck(['words', article, '--all', '--json']).stdout) as WordRow[];
+    const pairs = new Map((JSON.parse(zhdeck(['align', article, '--json']).stdout) as Pair[]).map((p) => [p.id, p.enText]));
+    const library = words.find((w) => w.word === '圖書館')!;
+    expect(library.glosses.map((g) => g.text)).toEqual(['library', 'libraries']);
+    expect(library.gloss).toBe('library');
+    for (const w of words) {
+      for (const g of w.glosses) expect(pairs.get(g.pair)!.slice(g.start, g.end)).toBe(g.text);
+      // A word without a rendering in any sentence has none, and no representative gloss.
+      if (w.glosses.length === 0) expect(w.gloss).toBeNull();
+    }
+  });
+
+  it('the cloze hint is the occurrence’s own rendering, not the representative one', () => {
+    const deck = join(dir, 'library.csv');
+    expect(zhdeck(['build', article, '--format', 'csv', '--level', '0', '-o', deck]).status).toBe(0);
+    const clozes = readFileSync(deck, 'utf8').split('\n').filter((l) => l.includes('{{c'));
+    const second = clozes.find((l) => l.includes('Two libraries'))!;
+    expect(second).toMatch(/\{\{c\d::圖書館::libraries\}\}/);
+  });
+});
