@@ -48,7 +48,7 @@ describe.skipIf(!hasShared)('the seed article', async () => {
     expect(r.status).toBe(0);
     const words = JSON.parse(r.stdout) as Record<string, unknown>[];
     for (const w of words) {
-      expect(Object.keys(w)).toEqual(['word', 'traditional', 'simplified', 'pinyin', 'senses', 'gloss', 'frequency', 'rank', 'band', 'count', 'sentences']);
+      expect(Object.keys(w)).toEqual(['word', 'traditional', 'simplified', 'pinyin', 'senses', 'gloss', 'glosses', 'frequency', 'rank', 'band', 'count', 'sentences']);
     }
     const find = (word: string) => words.find((w) => w.word === word);
     expect(find('小紅書')).toMatchObject({ simplified: '小红书', gloss: 'RedNote' });
