@@ -81,6 +81,9 @@ function resolveReferences(entries: CedictEntry[]): void {
   }
 }
 
+/** The forms a sense says its entry is a variant of: "variant of 裡|里[lǐ]" → 裡, 里. */
+const variantTargets = (sense: string): string[] => /\bvariant of ([^[\s]+)\[/.exec(sense)?.[1]?.split('|') ?? [];
+
 /**
  * How unlikely an entry is to be the one a reader means, before any context: a "variant of"
  * pointer, a bare surname, a proper noun or a reading bound to one word is never preferred
@@ -96,5 +99,8 @@ export function entryPenalty(e: LexiconEntry): number {
   const onlyAbbreviation = e.senses.length > 0 && e.senses.every((s) => ABBREVIATION.test(s) || SURNAME.test(s));
   if (onlyAbbreviation) p += 50;
   if (e.senses.length > 0 && e.senses.every((s) => /^\((Tw|Taiwan|dialect|Cantonese|archaic|old|literary)\b/i.test(s))) p += 30;
+  // 秊 "grain; harvest (old); variant of 年": it shares the Simplified headword 年 with the
+  // entry it points at, and a reader of 年 means that one, in either script.
+  if (e.traditional !== e.simplified && e.senses.some((s) => variantTargets(s).includes(e.simplified))) p += 150;
   return p;
 }

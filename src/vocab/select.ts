@@ -13,6 +13,9 @@ const FUNCTION_WORDS = new Set(
   關於 关于 對於 对于 由於 由于 通過 通过 透過 透过 根據 根据 按照 依照 至於 至于 除了 為了 为了 因而 從而 从而 然而 而是`.split(/\s+/),
 );
 
+/** A grammatical word (particle, pronoun, conjunction…), as written in either script. */
+export const isFunctionWord = (text: string) => FUNCTION_WORDS.has(text);
+
 const GRAMMATICAL_SENSE = /\b(particle|marker|pronoun|suffix|prefix|classifier for|measure word)\b/i;
 
 /** Whether an entry carries content a learner studies, rather than grammar or a bare surname. */

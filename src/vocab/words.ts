@@ -3,17 +3,8 @@ import { textOf, type SentencePair } from '../align/index.js';
 import { fallbackPinyin, type Lexicon, type LexiconEntry } from '../lexicon/index.js';
 import type { SegmentDictionary, Segmenter, Token } from '../segment/index.js';
 import { TranslationTable, type CooccurrencePair } from './cooccurrence.js';
-import {
-  dictionaryMatch,
-  dictionaryMatches,
-  englishContext,
-  latinMatch,
-  MorphemeEvidence,
-  mayNameStartWith,
-  transliterationMatch,
-  type EnglishContext,
-  type GlossMatch,
-} from './gloss.js';
+import { dictionaryMatch, dictionaryMatches, englishContext, latinMatch, MorphemeEvidence, transliterationMatch, type EnglishContext, type GlossMatch } from './gloss.js';
+import { fitTokens } from './fit.js';
 import { isContentEntry, usefulness } from './select.js';
 import type { Gloss, Occurrence, Word } from './types.js';
 import { append } from '../util/collections.js';
@@ -36,45 +27,6 @@ interface PairText {
   zh: string;
   tokens: Token[];
   en: EnglishContext;
-}
-
-const allHan = (tokens: Token[], from: number, to: number) => {
-  for (let k = from; k < to; k++) if (tokens[k]!.kind !== 'han') return false;
-  return true;
-};
-
-/**
- * Where the English sentence shows that the segmenter cut one word in two, join the pieces:
- * a name it spells in pinyin (郭家 + 坤 → 郭家坤, "Guo Jiakun"), or a dictionary word it
- * renders with several words (國家 + 安全 → 國家安全, "national security").
- */
-function joinByEvidence(tokens: Token[], zh: string, en: EnglishContext, lexicon: Lexicon, spell: (text: string) => string[]): Token[] {
-  const out: Token[] = [];
-  const names = en.capitalised;
-  for (let i = 0; i < tokens.length; i++) {
-    let joined = false;
-    for (let n = 3; n >= 2; n--) {
-      if (i + n > tokens.length || !allHan(tokens, i, i + n)) continue;
-      const start = tokens[i]!.start;
-      const end = tokens[i + n - 1]!.end;
-      const text = zh.slice(start, end);
-      const entry = lexicon.has(text) ? lexicon.preferred(text) : null;
-      const evidence = entry
-        ? (dictionaryMatch(entry, en)?.score ?? 0) >= 3 // two or more English words, a whole phrase
-        : names &&
-          text.length <= 4 &&
-          mayNameStartWith(lexicon.readingLetters(text[0]!), en) &&
-          !tokens.slice(i, i + n).every((t) => lexicon.has(t.text) && t.text.length > 1) &&
-          transliterationMatch(spell(text), en) !== null;
-      if (!evidence) continue;
-      out.push({ text, start, end, kind: 'han' });
-      i += n - 1;
-      joined = true;
-      break;
-    }
-    if (!joined) out.push(tokens[i]!);
-  }
-  return out;
 }
 
 /** The entries a written word may be: the article's script first, variants never. */
@@ -111,7 +63,27 @@ interface Draft {
 }
 
 type Occ = Draft['occurrences'][number];
-type Offer = { o: Occ; m: GlossMatch };
+type Offer = { o: Occ; m: GlossMatch; d: Draft };
+
+/**
+ * A span widened to the hyphenated word it is part of when the senses have that word: 內建
+ * "built-in", matched on "built" ("in" tells nothing alone); not "mmseg-style" for 風格 "style".
+ */
+function wholeWords(text: string, from: number, to: number, senses: string[]): [number, number] {
+  let start = from;
+  let end = to;
+  while (start > 1 && text[start - 1] === '-' && /[A-Za-z]/.test(text[start - 2]!)) {
+    start -= 2;
+    while (start > 0 && /[A-Za-z]/.test(text[start - 1]!)) start--;
+  }
+  while (text[end] === '-' && /[A-Za-z]/.test(text[end + 1] ?? '')) {
+    end += 2;
+    while (/[A-Za-z]/.test(text[end] ?? '')) end++;
+  }
+  if (start === from && end === to) return [from, to];
+  const whole = text.slice(start, end).toLowerCase();
+  return senses.some((s) => s.toLowerCase().includes(whole)) ? [start, end] : [from, to];
+}
 
 /**
  * Competitive linking, pair by pair: the strongest (word, span) matches are taken first, and
@@ -133,12 +105,13 @@ function assignGlosses(
     if (o.gloss || !(d.content || !d.entry)) continue;
     const spans = candidatesOf(d, p.en, free);
     if (spans.length > 1) spans.sort(stronger);
-    for (let k = 0; k < spans.length && k < 4; k++) offers.push({ o, m: spans[k]! });
+    for (let k = 0; k < spans.length && k < 4; k++) offers.push({ o, m: spans[k]!, d });
   }
   offers.sort((a, b) => stronger(a.m, b.m));
-  for (const { o, m } of offers) {
+  for (const { o, m, d } of offers) {
     if (o.gloss || taken.some(([s, e]) => m.start < e && s < m.end)) continue;
-    o.gloss = { text: p.en.text.slice(m.start, m.end), pairId: p.pair.id, start: m.start, end: m.end, evidence: m.evidence };
+    const [start, end] = wholeWords(p.en.text, m.start, m.end, d.entry?.senses ?? []);
+    o.gloss = { text: p.en.text.slice(start, end), pairId: p.pair.id, start, end, evidence: m.evidence };
     o.score = m.score;
     taken.push([m.start, m.end]);
   }
@@ -159,12 +132,13 @@ export function extractWords(article: Article, pairs: SentencePair[], deps: Voca
   const { lexicon, dictionary, segmenter } = deps;
   const spellings = new Map<string, string[]>();
   const spell = (text: string) => spellings.get(text) ?? spellings.set(text, lexicon.spellings(text)).get(text)!;
+  const fit = { lexicon, toSimplified: dictionary.toSimplified, spell };
   const texts: PairText[] = pairs
     .filter((p) => p.zh.length > 0)
     .map((pair) => {
       const zh = textOf(pair.zh, 'zh');
       const en = englishContext(textOf(pair.en, 'en'));
-      return { pair, zh, en, tokens: joinByEvidence(segmenter.segment(zh, article.script), zh, en, lexicon, spell) };
+      return { pair, zh, en, tokens: fitTokens(segmenter.segment(zh, article.script), zh, en, article.script, fit) };
     });
 
   const drafts = new Map<string, Draft>();
