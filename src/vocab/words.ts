@@ -38,10 +38,22 @@ function candidates(text: string, script: Script, lexicon: Lexicon, simplified: 
   return inScript.length ? inScript : usable;
 }
 
+/**
+ * Whether a span lies in a hyphenated word that starts with a number ("year" in "13-year-old"):
+ * that is the number's and its measure word's rendering, not another word's (青年 "youthful years").
+ */
+function inNumberCompound(text: string, start: number, end: number): boolean {
+  let s = start;
+  while (s > 0 && /[A-Za-z0-9-]/.test(text[s - 1]!)) s--;
+  let e = end;
+  while (e < text.length && /[A-Za-z0-9-]/.test(text[e]!)) e++;
+  return /^[0-9]+-/.test(text.slice(s, e)) && text.slice(s, e).length > end - start;
+}
+
 /** Every span of its English sentence that may render one occurrence of a word. */
 function glossCandidates(d: Draft, ctx: EnglishContext): GlossMatch[] {
   const { entry, text, spellings } = d;
-  const out = entry ? dictionaryMatches(entry, ctx) : [];
+  const out = entry ? dictionaryMatches(entry, ctx).filter((m) => !inNumberCompound(ctx.text, m.start, m.end)) : [];
   // Names are spelled in pinyin: a word CC-CEDICT lacks, or one it also knows as a name (微博 Weibo).
   if (ctx.capitalised && d.nameLike && (entry?.flags.includes('proper-noun') || out.length === 0)) {
     const t = transliterationMatch(spellings, ctx);

@@ -4,7 +4,9 @@ import { englishContext } from '../../src/vocab/index.js';
 import { fitTokens } from '../../src/vocab/fit.js';
 import { kindOf, type Token } from '../../src/segment/tokens.js';
 import type { Script } from '../../src/article/index.js';
-import { zhdeck } from '../helpers.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { scratch, zhdeck } from '../helpers.js';
 
 // Sentences of our own, cut as jieba cuts such sentences; the rules re-cut them by their English.
 const deps = await loadVocabDeps([]);
@@ -62,5 +64,41 @@ describe('the entry that fits the text as written', () => {
     const entries = JSON.parse(zhdeck(['lookup', '年', '--json']).stdout) as { traditional: string; senses: string[] }[];
     expect(entries[0]!.traditional).toBe('年');
     expect(entries[0]!.senses[0]).toBe('year');
+  });
+});
+
+describe('glosses that teach no errors (issue 16)', () => {
+  const dir = scratch();
+  const article = join(dir, 'cases.txt');
+  writeFileSync(
+    article,
+    `A 13-year-old was bitten by a shark while diving for lobster.
+一名 13 歲青年在潛水捕龍蝦時被鯊魚咬傷。
+
+The government launched a massive campaign to plant trees.
+政府發起了大規模的植樹運動。
+
+The children swam in the sea all afternoon.
+孩子們整個下午都在海裡游泳。
+
+Americans drink more coffee than people in the United States did ten years ago.
+美國人現在比十年前的美國喝更多咖啡。
+`,
+  );
+  const words = JSON.parse(zhdeck(['words', article, '--all', '--json']).stdout) as { word: string; gloss: string | null; senses: string[] }[];
+  const of = (w: string) => words.find((x) => x.word === w);
+
+  it('a word inside "13-year-old" is the number’s: 青年 is not "year"', () => expect(of('青年')?.gloss).toBeNull());
+  it('大規模 is "large scale" (its own entry), with no gloss pieced from its characters', () => {
+    expect(of('大規模')?.senses[0]).toBe('large scale');
+    expect(of('大規模')?.gloss).toBeNull();
+  });
+  it('海裡 is 海 "sea" and 裡, not 海里 "nautical mile"', () => {
+    expect(of('海裡')).toBeUndefined();
+    expect(of('海')?.gloss).toBe('sea');
+  });
+  it('美國人 and 美國 each keep their own hint in one sentence', () => {
+    expect(of('美國人')?.gloss).toBe('Americans');
+    expect(of('美國')?.gloss).toBe('United States');
   });
 });
