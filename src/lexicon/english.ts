@@ -64,10 +64,26 @@ export function stem(word: string): string {
   return s;
 }
 
+/**
+ * CC-CEDICT spells the American way and many translations the British way (colour, honour,
+ * defence, organise, centre, catalogue): one spelling for both before stemming. Applied to both
+ * sides alike, so a respelling only has to keep distinct words distinct.
+ */
+function americanSpelling(w: string): string {
+  if (w.length < 5) return w;
+  return w
+    .replace(/([^aeiou])our(s|ed|ing|ful|able|ite|ites)?$/, '$1or$2')
+    .replace(/^(de|of)fence(s)?$/, '$1fense$2')
+    .replace(/^(li|preten)ce(s)?$/, '$1se$2')
+    .replace(/([a-z]{3,}[^aeiou])is(e|es|ed|ing|ation|ations)$/, '$1iz$2')
+    .replace(/([a-z]{2,}[^aeiou])re(s|d)?$/, '$1er$2')
+    .replace(/(log|gog)ue(s)?$/, '$1$2');
+}
+
 function stemWord(word: string): string {
   if (/^(US|USA|U\.S\.(A\.)?)$/.test(word)) return 'america';
   if (/^(UK|U\.K\.)$/.test(word)) return 'britain';
-  let w = word.toLowerCase().replace(/[’']s$/, '').replace(/[’']/g, '');
+  let w = americanSpelling(word.toLowerCase().replace(/[’']s$/, '').replace(/[’']/g, ''));
   // Mapped forms are stemmed like any word, so that "took" and "take" meet.
   const mapped = IRREGULAR[w] ?? DERIVED[w];
   if (mapped) return mapped === w ? w : stemWord(mapped);
