@@ -97,7 +97,7 @@ describe('the i+1 order of new cards', () => {
       'cloze: 每天早上奶奶給番茄和黃瓜[waters]。',
       'vocabulary: 澆水',
       'translation: 奶奶在屋頂種番茄。',
-      'cloze: [neighbor]常常買她的黃瓜。',
+      'cloze: [neighbours]常常買她的黃瓜。',
       'vocabulary: 鄰居',
       'cloze: 夏天花園有很多[bees]。',
       'vocabulary: 蜜蜂',
