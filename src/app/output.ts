@@ -44,6 +44,7 @@ export const collectionFiles = (path: string): string[] => [path, `${path}-wal`,
  */
 export function checkOutput(output: string, inputs: readonly string[], flag = '-o'): void {
   if (output === '-') return;
+  if (!output) throw new UserError('expects a file name (or - for standard output)', flag);
   const input = inputAt(output, inputs);
   if (input !== undefined) throw new UserError(`is ${input === output ? 'an input' : `${input}, an input`} of this command: choose another file (${flag})`, output);
   try {
