@@ -12,6 +12,7 @@ import { benchPackage } from './package.mjs';
 import { benchScale } from './scale.mjs';
 import { benchLevels } from './levels.mjs';
 import { benchKnown } from './known.mjs';
+import { benchFuzz } from './fuzz-articles.mjs';
 
 const sections = [
   ['lexicon', benchLexicon],
@@ -26,6 +27,7 @@ const sections = [
   ['scale', benchScale],
   ['levels', benchLevels],
   ['known', benchKnown],
+  ['fuzz', benchFuzz],
 ];
 const only = process.argv.slice(2);
 console.log(`zhdeck bench — ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, Node ${process.version}`);

@@ -8,6 +8,7 @@ import { UserError } from '../util/errors.js';
 import { Scheduler } from '../review/index.js';
 import { append } from '../util/collections.js';
 import { notesFor, type BuildOptions } from './build.js';
+import { checkOutput } from './output.js';
 
 export interface AddOptions extends Omit<BuildOptions, 'output'> {
   /** The collection file (default: see collectionPath). */
@@ -49,6 +50,8 @@ function notesOfPackage(bytes: Uint8Array, file: string): NoteRecord[] {
  * opened: a bad input leaves it untouched.
  */
 export async function add(inputs: string[], opts: AddOptions = {}): Promise<AddResult[]> {
+  const path = collectionPath(opts.collection);
+  checkOutput(path, [...inputs, ...(opts.reads ?? [])], '--collection');
   const groups = new Map<string, CollectionNote[]>();
   const put = (source: string, n: CollectionNote) => append(groups, source, n);
   const articles: string[] = [];
@@ -80,7 +83,7 @@ export async function add(inputs: string[], opts: AddOptions = {}): Promise<AddR
   }
   const now = opts.now ?? Date.now();
   const scheduler = new Scheduler();
-  const collection = Collection.open(collectionPath(opts.collection), { create: true, now });
+  const collection = Collection.open(path, { create: true, now });
   try {
     return [...groups].map(([source, notes]) => ({ source, ...collection.addNotes(notes, source, now, scheduler.initial) }));
   } finally {

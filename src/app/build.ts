@@ -10,15 +10,21 @@ import { toAnkiCsv, type BuiltinNames } from '../export/csv.js';
 import { csvSink, type DeckSink } from '../export/sink.js';
 import { now as clock } from '../util/clock.js';
 import { withAudio } from './audio.js';
-import { checkOutput, writeOutput } from './output.js';
+import { checkOutput, unusedOutput, writeOutput } from './output.js';
+import { userDictionaryPath } from './userdict.js';
 import { loadVocabDeps, studyArticles, type Progress } from './study.js';
 import { deckFromStudied, writeDeck, type Deck, type DeckOptions } from './deck.js';
 
 export type DeckFormat = 'apkg' | 'csv';
 
 export interface BuildOptions extends ParseOptions, DeckOptions {
-  /** The deck file; default: the first input's name with the format's extension, beside it; `-` is standard output. */
+  /**
+   * The deck file; default: the first input's name with the format's extension, beside it (or
+   * `name.deck.ext` when that is an input); `-` is standard output.
+   */
   output?: string;
+  /** The other files the build reads (--known lists, the collection): the deck is never written onto one. */
+  reads?: readonly string[];
   /** Default: csv for an output named .csv or .txt, else apkg. */
   format?: DeckFormat;
   /** CSV only: what the user's Anki calls its built-in note types. */
@@ -98,23 +104,25 @@ export function summarize(deck: Deck, output: string, format: DeckFormat = 'apkg
  */
 export async function build(inputs: string[], opts: BuildOptions = {}): Promise<BuildSummary> {
   const format = formatFor(opts.output, opts.format);
-  const output = opts.output ?? defaultOutput(inputs[0] ?? 'deck', format);
+  // Everything the build reads, the learner's corrections too: none of it may be the output.
+  const reads = [...inputs, ...(opts.reads ?? []), userDictionaryPath()];
+  const output = opts.output ?? unusedOutput(defaultOutput(inputs[0] ?? 'deck', format), reads);
+  checkOutput(output, reads);
   if (format === 'csv' && (output !== '-' || opts.sink)) {
     // The CSV is written as it is made (writeDeck: long input in blocks, in bounded memory).
-    checkOutput(output, inputs);
     const articles = await loadArticles(inputs, await loadLexicon(), opts);
     const counts = await writeDeck(articles, await loadVocabDeps(articles), opts.sink ?? csvSink(output, opts.noteTypes), opts);
     return { output, ...counts, format };
   }
   const deck = await notesFor(inputs, opts);
   if (format === 'csv') {
-    writeOutput(output, toAnkiCsv(deck.notes, opts.noteTypes), inputs);
+    writeOutput(output, toAnkiCsv(deck.notes, opts.noteTypes), reads);
     return summarize(deck, output, format);
   }
   const { notesPackage, packageBytes } = require('../export/apkg.js') as typeof import('../export/apkg.js');
   const now = opts.now ?? clock();
   const { notes, media } = opts.audio ? await withAudio(deck.notes) : { notes: deck.notes, media: [] };
-  writeOutput(output, await packageBytes(notesPackage(notes, now, media, deck.positions)), inputs);
+  writeOutput(output, await packageBytes(notesPackage(notes, now, media, deck.positions)), reads);
   const summary = summarize(deck, output, format);
   return opts.audio ? { ...summary, media: { files: media.length, bytes: media.reduce((n, m) => n + m.data.length, 0) } } : summary;
 }

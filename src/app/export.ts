@@ -7,7 +7,7 @@ import { FIELDS } from '../notes/index.js';
 import { now as clock } from '../util/clock.js';
 import { append } from '../util/collections.js';
 import { UserError } from '../util/errors.js';
-import { checkOutput, writeOutput } from './output.js';
+import { checkOutput, collectionFiles, writeOutput } from './output.js';
 
 export interface ExportOptions {
   collection?: string;
@@ -65,7 +65,7 @@ export function collectionPackage(snap: Snapshot, now: number): AnkiPackage {
 export async function exportCollection(opts: ExportOptions = {}): Promise<ExportSummary> {
   const path = collectionPath(opts.collection);
   const output = opts.output ?? 'zhdeck-export.apkg';
-  checkOutput(output, [path, `${path}-wal`, `${path}-shm`]);
+  checkOutput(output, collectionFiles(path));
   const now = opts.now ?? clock();
   const c = Collection.open(path, { now });
   let snap: Snapshot;
@@ -81,7 +81,7 @@ export async function exportCollection(opts: ExportOptions = {}): Promise<Export
     const list = decks.length > 5 ? `${decks.slice(0, 5).join(', ')}, …` : decks.join(', ');
     throw new UserError(`no deck "${opts.deck}" in the collection (its decks: ${list})`, '--deck');
   }
-  writeOutput(output, await packageBytes(collectionPackage(snap, now)), [path]);
+  writeOutput(output, await packageBytes(collectionPackage(snap, now)), collectionFiles(path));
   return {
     output,
     notes: snap.notes.length,

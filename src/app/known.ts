@@ -29,6 +29,10 @@ export function parseKnownSource(spec: string): KnownSource {
   return { kind: 'list', file: spec };
 }
 
+/** The files some --known sources read (word lists, decks), which no output may replace. */
+export const knownFiles = (specs: readonly string[] = []): string[] =>
+  specs.map(parseKnownSource).flatMap((s) => (s.kind === 'list' || s.kind === 'deck' ? [s.file] : []));
+
 /** What the learner knows, every word in the forms it was given and in Simplified. */
 export interface LearnerKnowledge {
   known: Set<string>;

@@ -22,3 +22,31 @@ export function handleFailure(err: unknown): never {
 }
 
 const oneLine = (s: string) => s.replace(/\s*\n\s*/g, ' ').trim();
+
+/** Exit codes of a command ended by a signal (128 + its number, as a shell reports it). */
+const SIGNALS = { SIGINT: 130, SIGTERM: 143 } as const;
+
+let onInterrupt: (() => void) | null = null;
+
+/**
+ * Ctrl-C (or a kill) ends a command at once, exit 130: JavaScript runs between system calls, so
+ * no write is cut in half, and the temporary file of an output not yet renamed into place is
+ * removed at exit (util/fs.ts). A command with something to finish first (a review: the rating
+ * being committed) says so with whenInterrupted; a second Ctrl-C ends it at once.
+ */
+export function catchInterrupts(): void {
+  for (const [signal, code] of Object.entries(SIGNALS)) {
+    process.on(signal, () => {
+      const finish = onInterrupt;
+      onInterrupt = null;
+      if (finish && signal === 'SIGINT') return finish();
+      process.stderr.write('\nzhdeck: interrupted\n');
+      process.exit(code);
+    });
+  }
+}
+
+/** What the next Ctrl-C does instead of ending the command at once. */
+export function whenInterrupted(finish: () => void): void {
+  onInterrupt = finish;
+}

@@ -1,5 +1,7 @@
 // The flags that say what the learner knows: --known SOURCE (repeatable), --level N, --collection.
-import { readKnowledge, type LearnerKnowledge } from '../app/known.js';
+import { knownFiles, readKnowledge, type LearnerKnowledge } from '../app/known.js';
+import { collectionFiles } from '../app/output.js';
+import { collectionPath } from '../collection/paths.js';
 import { parseCount } from './args.js';
 
 export interface KnownFlags {
@@ -14,3 +16,6 @@ export async function knowledgeFrom(opts: KnownFlags): Promise<{ knowledge: Lear
   const level = parseCount(opts.level, '--level');
   return { knowledge: await readKnowledge(opts.known, { collection: opts.collection }), level };
 }
+
+/** The learner's files a command reads through these flags (word lists, decks, the collection): never an output. */
+export const knownReads = (opts: KnownFlags): string[] => [...knownFiles(opts.known), ...collectionFiles(collectionPath(opts.collection))];

@@ -2,7 +2,7 @@
 // loaded only when it runs (so `zhdeck stats` never loads the segmenter), and one error layer
 // maps failures to exit codes.
 import { Command, Option } from 'commander';
-import { handleFailure } from './failure.js';
+import { catchInterrupts, handleFailure } from './failure.js';
 
 const { version } = require('../../package.json') as { version: string };
 
@@ -169,4 +169,5 @@ program
   .option('--json', 'print the fit as one object')
   .action(lazy('optimize'));
 
+catchInterrupts();
 program.parseAsync(process.argv).catch(handleFailure);

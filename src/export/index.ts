@@ -1,4 +1,4 @@
-export { csvSink, writingDeck, type DeckSink } from './sink.js';
+export { csvSink, type DeckSink } from './sink.js';
 export { toAnkiCsv, csvHead, csvRows, builtinFields, parseNoteTypes, LANGUAGE_PRESETS, type BuiltinNames } from './csv.js';
 export { fromAnkiCsv, isZhdeckCsv, type CsvNote } from './read.js';
 export { packageBytes, notesPackage, type AnkiPackage, type PackageNote, type PackageCard, type MediaFile } from './apkg.js';

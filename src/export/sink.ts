@@ -1,7 +1,6 @@
 // Where a deck goes as it is made: notes are handed over in parts, so that a long build (a book,
 // fifty articles) never holds the whole deck, or the whole file, in memory.
-import { openAtomic, type AtomicFile } from '../util/fs.js';
-import { UserError } from '../util/errors.js';
+import { openAtomic, writingFile, type AtomicFile } from '../util/fs.js';
 import type { Note } from '../notes/index.js';
 import { csvHead, csvRows, LANGUAGE_PRESETS, type BuiltinNames } from './csv.js';
 
@@ -18,34 +17,20 @@ export interface DeckSink {
   abort(): void | Promise<void>;
 }
 
-/** The failures of writing a file that are the user's to fix (a folder they cannot write, a full disk). */
-const USER_CODES = new Set(['EACCES', 'EPERM', 'EISDIR', 'ENOTDIR', 'EROFS', 'ENOSPC', 'EDQUOT', 'ENOENT', 'ENAMETOOLONG']);
-
-/** Runs a write, turning the user's failures into one line naming the deck. */
-export function writingDeck<T>(path: string, write: () => T): T {
-  try {
-    return write();
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code && USER_CODES.has(code)) throw new UserError(`cannot be written (${code})`, path);
-    throw e;
-  }
-}
-
 /** The Anki CSV (toAnkiCsv's file), written as the notes come. */
 export function csvSink(path: string, names: BuiltinNames = LANGUAGE_PRESETS.en!): DeckSink {
   let file: AtomicFile | null = null;
   return {
     begin() {
-      file = writingDeck(path, () => openAtomic(path));
-      writingDeck(path, () => file!.write(csvHead()));
+      file = writingFile(path, () => openAtomic(path));
+      writingFile(path, () => file!.write(csvHead()));
     },
     add(notes) {
       const rows = csvRows(notes, names);
-      if (rows) writingDeck(path, () => file!.write(rows));
+      if (rows) writingFile(path, () => file!.write(rows));
     },
     finish() {
-      writingDeck(path, () => file!.commit());
+      writingFile(path, () => file!.commit());
       file = null;
     },
     abort() {

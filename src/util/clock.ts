@@ -1,3 +1,5 @@
+import { UserError } from './errors.js';
+
 /**
  * The time the review path works at, in ms since the epoch. ZHDECK_NOW (an ISO date or a
  * number of ms) fixes it, so that tests and scripts get the same schedule every run.
@@ -6,7 +8,8 @@ export function now(env: NodeJS.ProcessEnv = process.env): number {
   const fixed = env.ZHDECK_NOW;
   if (!fixed) return Date.now();
   const t = /^\d+$/.test(fixed) ? Number(fixed) : Date.parse(fixed);
-  if (!Number.isFinite(t)) throw new Error(`ZHDECK_NOW is not a date: ${fixed}`);
+  // Beyond ±8.64e15 ms a Date is invalid: every later date computation would be NaN.
+  if (!Number.isFinite(t) || Math.abs(t) > 8.64e15) throw new UserError(`"${fixed}" is not a date: an ISO date (2026-01-31T09:00) or milliseconds since 1970`, 'ZHDECK_NOW');
   return t;
 }
 

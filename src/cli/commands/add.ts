@@ -1,4 +1,5 @@
 import { add } from '../../app/add.js';
+import { knownFiles } from '../../app/known.js';
 import { manyCards, MANY_CARDS } from '../../app/deck.js';
 import { knowledgeFrom, type KnownFlags } from '../known.js';
 import { collectionPath } from '../../collection/index.js';
@@ -14,7 +15,7 @@ interface Options extends ReadFlags, KnownFlags {
 export default async function run(inputs: string[], opts: Options): Promise<void> {
   const maxWords = parseCount(opts.maxWords, '--max-words');
   const { knowledge, level } = await knowledgeFrom(opts);
-  const results = await add(inputs, { collection: opts.collection, knowledge, level, maxWords, ...parseOptionsOf(opts), now: now() });
+  const results = await add(inputs, { collection: opts.collection, reads: knownFiles(opts.known), knowledge, level, maxWords, ...parseOptionsOf(opts), now: now() });
   const added = results.reduce((n, r) => n + r.cardsAdded, 0);
   if (added > MANY_CARDS) process.stderr.write(`${manyCards(added, undefined, maxWords)}\n`);
   if (opts.json) return printJson({ collection: collectionPath(opts.collection), sources: results });

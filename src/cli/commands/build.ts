@@ -1,6 +1,6 @@
 import { build, formatFor } from '../../app/build.js';
 import { manyCards, MANY_CARDS } from '../../app/deck.js';
-import { knowledgeFrom, type KnownFlags } from '../known.js';
+import { knowledgeFrom, knownReads, type KnownFlags } from '../known.js';
 import { parseNoteTypes } from '../../export/csv.js';
 import { parseTags } from '../../notes/index.js';
 import { UserError } from '../../util/errors.js';
@@ -62,6 +62,7 @@ export default async function run(inputs: string[], opts: Options): Promise<void
   const progress = progressBar(inputs.length);
   const summary = await build(inputs, {
     output: opts.output,
+    reads: knownReads(opts),
     format,
     noteTypes,
     audio: opts.audio,

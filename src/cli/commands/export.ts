@@ -14,7 +14,7 @@ export default async function run(opts: Options): Promise<void> {
   if (opts.json) return printJson(summary);
   const c = colors(process.stderr);
   process.stderr.write(
-    `${c.green('✓')} ${summary.output}: ${summary.notes} notes, ${summary.cards} cards, ${summary.reviews} reviews from ${summary.decks.length} deck${summary.decks.length === 1 ? '' : 's'}\n` +
+    `${c.green('✓')} ${summary.output === '-' ? 'standard output' : summary.output}: ${summary.notes} notes, ${summary.cards} cards, ${summary.reviews} reviews from ${summary.decks.length} deck${summary.decks.length === 1 ? '' : 's'}\n` +
       c.dim('In Anki: File → Import…, choose the file, tick "Import any learning progress", Import.\n'),
   );
 }

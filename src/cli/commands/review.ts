@@ -6,6 +6,7 @@ import { UserError } from '../../util/errors.js';
 import { now } from '../../util/clock.js';
 import { parseCount } from '../args.js';
 import { colors, writeOut } from '../output.js';
+import { whenInterrupted } from '../failure.js';
 import { toneColour } from '../tones.js';
 
 interface Options {
@@ -47,7 +48,7 @@ function lineIO(style: Style): ReviewIO & { close(): void } {
  * A terminal: raw keypresses, the answer on Space or Enter; each card on a cleared screen, every
  * line wrapped to the terminal's width as it is now (cli/wrap.ts).
  */
-function keyIO(style: Style): ReviewIO & { close(): void } {
+function keyIO(style: Style, interrupt: () => void): ReviewIO & { close(): void } {
   const { wrapText } = require('../wrap.js') as typeof import('../wrap.js');
   emitKeypressEvents(process.stdin);
   process.stdin.setRawMode(true);
@@ -66,7 +67,11 @@ function keyIO(style: Style): ReviewIO & { close(): void } {
         show(hint(stage));
         const onKey = (_: string, key: { name?: string; ctrl?: boolean; sequence?: string }) => {
           let cmd: Command | null = null;
-          if (key.ctrl && key.name === 'c') cmd = { type: 'quit' };
+          // In raw mode the terminal sends no signal: Ctrl-C is a key.
+          if (key.ctrl && key.name === 'c') {
+            interrupt();
+            cmd = { type: 'quit' };
+          }
           else if (key.name === 'escape') cmd = { type: 'quit' };
           else if (stage === 'reveal' && (key.name === 'space' || key.name === 'return')) cmd = { type: 'reveal' };
           else cmd = parseCommand(key.sequence ?? '');
@@ -115,9 +120,23 @@ export default async function run(opts: Options): Promise<void> {
     const deck = opts.deck === undefined ? undefined : c.findDeck(opts.deck);
     const schedulers = schedulersFor(c, remember(c, want));
     const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
-    io = interactive ? keyIO(styleFor(process.stdout)) : lineIO(styleFor(process.stdout));
+    // Ctrl-C ends the session as q does: every rating given is already committed (runSession
+    // commits each before asking for the next), and the collection is closed; then exit 130.
+    let interrupted = false;
+    const interrupt = () => {
+      interrupted = true;
+      process.exitCode = 130;
+    };
+    io = interactive ? keyIO(styleFor(process.stdout), interrupt) : lineIO(styleFor(process.stdout));
+    const line = io;
+    whenInterrupted(() => {
+      interrupt();
+      line.close(); // the next ask reads the end of input: quit
+    });
     const summary = await runSession(c, schedulers, io, { newLimit, deck, limit, now });
-    process.stderr.write(`zhdeck: ${summary.reviewed} card${summary.reviewed === 1 ? '' : 's'} reviewed${summary.undone ? `, ${summary.undone} rating(s) undone` : ''}\n`);
+    process.stderr.write(
+      `zhdeck: ${interrupted ? 'interrupted: ' : ''}${summary.reviewed} card${summary.reviewed === 1 ? '' : 's'} reviewed${summary.undone ? `, ${summary.undone} rating(s) undone` : ''}\n`,
+    );
   } finally {
     io?.close();
     c.close();
