@@ -10,7 +10,7 @@ import { isZhdeckType } from '../notes/types.js';
 import { UPGRADED_KEYS } from './notes.js';
 import { resolveDeck } from './decks.js';
 import { APP_ID, migrate, SCHEMA_VERSION } from './schema.js';
-import type { AddSummary, CardCount, CardRow, CardState, CollectionNote, DeckCardCounts, FitReview, ReviewDay, ReviewRecord, Snapshot, StoredNote, VocabularyMemory } from './types.js';
+import type { AddSummary, CardCount, CardHistory, CardRow, CardState, CollectionNote, DeckCardCounts, FitReview, ReviewDay, ReviewRecord, Snapshot, StoredNote, VocabularyMemory } from './types.js';
 
 export interface OpenOptions {
   /** Create the file (and its folder) when it does not exist. */
@@ -719,6 +719,42 @@ export class Collection {
   /** The decks notes are in, with how many notes each holds. */
   decks(): { deck: string; notes: number }[] {
     return this.read(() => this.db.prepare('SELECT deck, count(*) AS notes FROM notes GROUP BY deck ORDER BY deck').all() as { deck: string; notes: number }[]);
+  }
+
+  /**
+   * Every card with its deck and the ratings that stand, in time order, card by card (one
+   * streamed query): what `zhdeck check` replays.
+   */
+  *histories(): IterableIterator<CardHistory> {
+    let current: CardHistory | undefined;
+    try {
+      const rows = this.db
+        .prepare(
+          `SELECT ${Collection.CARD_COLUMNS}, n.deck, r.id AS reviewId, r.time AS reviewTime, r.rating, r.state_before, r.state_after
+           FROM cards c JOIN notes n ON n.id = c.note_id
+           LEFT JOIN revlog r ON r.card_id = c.id AND r.kind = 'review' AND ${NOT_UNDONE}
+           ORDER BY c.id, r.time, r.id`,
+        )
+        .iterate() as IterableIterator<Record<string, unknown>>;
+      for (const row of rows) {
+        if (current?.card.id !== row.id) {
+          if (current) yield current;
+          current = { card: this.toCard(row), deck: row.deck as string, reviews: [] };
+        }
+        if (row.reviewId !== null) {
+          current!.reviews.push({
+            id: row.reviewId as number,
+            time: row.reviewTime as number,
+            rating: row.rating as number,
+            before: parseStored(row.state_before, `review ${row.reviewId}'s state`, isState),
+            after: parseStored(row.state_after, `review ${row.reviewId}'s state`, isState),
+          });
+        }
+      }
+      if (current) yield current;
+    } catch (e) {
+      throw this.fail(e);
+    }
   }
 
   /** Raw rows for statistics. */
