@@ -3,6 +3,7 @@
 import type Database from 'better-sqlite3';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
+import { UserError } from '../util/errors.js';
 import { backupFolder } from './integrity.js';
 
 export interface Backup {
@@ -73,11 +74,28 @@ export function copyInto(db: Database.Database, to: string): void {
   }
 }
 
-/** Makes the backup, unless it exists, then drops the backups no longer kept. Returns whether it made one. */
+const FS_PROBLEMS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the disk is read-only',
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  ENOTDIR: 'backups beside it is a file, not a folder',
+  EEXIST: 'backups beside it is a file, not a folder',
+};
+
+/** Makes the backup, unless it exists, then drops the backups no longer kept. Returns whether it made one. Nothing is written to the collection when it cannot be made. */
 export function backUp(db: Database.Database, path: string, day: string, beforeSchema?: number): boolean {
   const to = backupName(path, day, beforeSchema);
   if (existsSync(to)) return false;
-  copyInto(db, to);
+  try {
+    copyInto(db, to);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    const why = FS_PROBLEMS[code] ?? (/^(SQLITE_|E[A-Z]+$)/.test(code) ? code : undefined);
+    if (!why) throw e;
+    throw new UserError(`cannot make today's backup in ${dirname(to)} (${why}), so it was not changed: make that folder writable`, path);
+  }
   const all = listBackups(path);
   const keep = retained(all, day);
   for (const b of all) if (!keep.has(b.file)) rmSync(b.file, { force: true });

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { UserError } from '../util/errors.js';
 import { endOfDay, localDate, now as clock, startOfDay } from '../util/clock.js';
@@ -36,6 +36,17 @@ function refuseUnversioned(db: Database.Database, path: string, appId: number): 
     throw damaged(path, tables.length ? `its schema version is 0, but it holds ${tables.slice(0, 3).join(', ')}` : 'it is marked as a zhdeck collection but holds no tables');
   }
   throw new UserError('is an SQLite database, but not a zhdeck collection', path);
+}
+
+/** A command that writes says so before it starts (a review would otherwise fail at its first rating). */
+function refuseReadOnly(path: string): void {
+  for (const [what, file] of [['the file', path], ['its folder', dirname(path)]] as const) {
+    try {
+      accessSync(file, constants.W_OK);
+    } catch {
+      throw new UserError(`cannot be written: ${what} is read-only; make it writable (stats, decks, export and check only read)`, path);
+    }
+  }
 }
 
 /** The header and size, an unreadable file told as a user error. */
@@ -149,6 +160,7 @@ export class Collection {
         throw new UserError(`was made by a newer zhdeck (schema ${verdict.header.userVersion}; this one reads ${SCHEMA_VERSION})`, path);
       }
       readonly = Boolean(opts.readonly) && verdict.kind === 'ok' && verdict.header.userVersion === SCHEMA_VERSION;
+      if (!readonly) refuseReadOnly(path);
     } else mkdirSync(dirname(path), { recursive: true });
     const at = opts.now ?? clock();
     let db: Database.Database | undefined;
