@@ -23,6 +23,12 @@ export interface FileReport {
 const DATA_CHECKS: [string, string][] = [
   ['notes whose fields are not a JSON array', "SELECT count(*) FROM notes WHERE NOT json_valid(fields) OR json_type(fields) != 'array'"],
   ['reviews whose states are not JSON objects', "SELECT count(*) FROM revlog WHERE NOT json_valid(state_before) OR NOT json_valid(state_after) OR json_type(state_before) != 'object' OR json_type(state_after) != 'object'"],
+  [
+    'cards whose scheduling is not numbers',
+    `SELECT count(*) FROM cards WHERE ${['due', 'stability', 'difficulty', 'elapsed_days', 'scheduled_days', 'learning_steps', 'reps', 'lapses', 'state']
+      .map((k) => `typeof(${k}) NOT IN ('integer', 'real')`)
+      .join(' OR ')}`,
+  ],
   ['settings that are not JSON', 'SELECT count(*) FROM config WHERE NOT json_valid(value)'],
   ['cards of notes that are not there', 'SELECT count(*) FROM cards c WHERE NOT EXISTS (SELECT 1 FROM notes n WHERE n.id = c.note_id)'],
   ['reviews of cards that are not there', 'SELECT count(*) FROM revlog r WHERE NOT EXISTS (SELECT 1 FROM cards c WHERE c.id = r.card_id)'],

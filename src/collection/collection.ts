@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import { UserError } from '../util/errors.js';
 import { endOfDay, localDate, now as clock, startOfDay } from '../util/clock.js';
 import { backUp } from './backups.js';
-import { asUserError, damaged, DamagedCollection, parseStored } from './failures.js';
+import { asUserError, BadData, damaged, DamagedCollection, parseStored } from './failures.js';
 import { APPLICATION_ID, isSealed, judgeHeader, pageProblem, readHead, schemaProblem, seal } from './integrity.js';
 import { isZhdeckType } from '../notes/types.js';
 import { UPGRADED_KEYS } from './notes.js';
@@ -107,6 +107,9 @@ const cardState = (r: CardState): CardState => ({
   state: r.state,
   last_review: r.last_review,
 });
+
+/** The card columns every scheduling step reads. */
+const NUMERIC = ['due', 'stability', 'difficulty', 'elapsed_days', 'scheduled_days', 'learning_steps', 'reps', 'lapses', 'state'] as const;
 
 /** The fields of a note as stored: a JSON array of strings. */
 const isFields = (v: unknown): v is string[] => Array.isArray(v) && v.every((f) => typeof f === 'string');
@@ -380,7 +383,9 @@ export class Collection {
     return st;
   }
 
+  /** A card row as the code uses it; a scheduling value that is not a number is a damaged row, not a NaN passed on. */
   private toCard(r: Record<string, unknown>): CardRow {
+    for (const k of NUMERIC) if (typeof r[k] !== 'number') throw new BadData(`card ${String(r.id)}'s ${k} is not a number`);
     return { ...(r as unknown as CardRow), suspended: Boolean(r.suspended) };
   }
 
