@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { root } from './util.mjs';
+import { random } from './generate.mjs';
 
 const require = createRequire(import.meta.url);
 const Database = require('better-sqlite3');
@@ -43,17 +44,6 @@ function pristine() {
 const base = pristine();
 const page = base.readUInt16BE(16) === 1 ? 65536 : base.readUInt16BE(16);
 const pages = base.length / page;
-
-/** mulberry32, so that the flipped bytes are the same every run. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const bytes = (edit) => (f) => {
   const b = readFileSync(f);
