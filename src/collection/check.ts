@@ -73,7 +73,7 @@ export function inspectFile(file: string): FileReport {
       return { ...report, problems: [appId === APPLICATION_ID ? 'its schema version is 0: its tables are gone or not recorded' : 'not a zhdeck collection'] };
     }
     const pages = pageProblem(db, true);
-    if (pages) report.problems.push(`SQLite's integrity_check: ${pages}`);
+    if (pages) report.problems.push(pages);
     const schema = schemaProblem(db, version);
     if (schema) return { ...report, problems: [...report.problems, schema] };
     if (db.prepare("SELECT value FROM meta WHERE key = 'app'").pluck().get() !== APP_ID) report.problems.push('its meta table does not say it is a zhdeck collection');

@@ -173,13 +173,12 @@ export class Collection {
       const version = db.pragma('user_version', { simple: true }) as number;
       const appId = db.pragma('application_id', { simple: true }) as number;
       if (version > SCHEMA_VERSION) throw new UserError(`was made by a newer zhdeck (schema ${version}; this one reads ${SCHEMA_VERSION})`, path);
-      const problem = schemaProblem(db, version);
-      if (problem) throw damaged(path, problem);
       if (version === 0) refuseUnversioned(db, path, appId);
       if (version === 0 && !opts.create) throw new UserError('is an empty database, not a collection yet: `zhdeck add <article>` makes one', path);
+      // A file as zhdeck last left it has the schema and pages it had then (2–3 ms and 170–240 ms saved at 100,000 cards).
       const checked = version > 0 && !isSealed(path);
-      const pages = checked ? pageProblem(db) : undefined;
-      if (pages) throw damaged(path, `SQLite's quick_check: ${pages}`);
+      const problem = checked ? (schemaProblem(db, version) ?? pageProblem(db)) : undefined;
+      if (problem) throw damaged(path, problem);
       if (version > 0 && db.prepare("SELECT value FROM meta WHERE key = 'app'").pluck().get() !== APP_ID) throw new UserError('is not a zhdeck collection', path);
       if (!readonly) {
         // Out of WAL (a collection made before): every commit lands in the file itself.
@@ -219,7 +218,7 @@ export class Collection {
     if (this.backedUp) return;
     if (!this.checked) {
       const pages = pageProblem(this.db);
-      if (pages) throw damaged(this.path, `SQLite's quick_check: ${pages}`);
+      if (pages) throw damaged(this.path, pages);
     }
     backUp(this.db, this.path, this.day);
     this.backedUp = true;

@@ -114,7 +114,7 @@ export function schemaProblem(db: Database.Database, version: number): string | 
 export function pageProblem(db: Database.Database, full = false): string | undefined {
   const rows = db.pragma(`${full ? 'integrity' : 'quick'}_check(20)`, { simple: false }) as Record<string, string>[];
   const lines = rows.map((r) => Object.values(r)[0]!);
-  return lines.length === 1 && lines[0] === 'ok' ? undefined : lines.join('; ');
+  return lines.length === 1 && lines[0] === 'ok' ? undefined : `SQLite's ${full ? 'integrity' : 'quick'}_check: ${lines.join('; ')}`;
 }
 
 /**
