@@ -16,6 +16,7 @@ import type * as Segment from './app/segment.js';
 import type * as Coverage from './app/coverage.js';
 import type * as Known from './app/known.js';
 import type * as Collections from './collection/index.js';
+import type * as Check from './app/check.js';
 
 export { UserError } from './util/errors.js';
 
@@ -38,6 +39,7 @@ export type { AddOptions, AddResult } from './app/add.js';
 export type { ExportOptions, ExportSummary } from './app/export.js';
 export type { Coverage } from './app/coverage.js';
 export type { LearnerKnowledge, KnownSource } from './app/known.js';
+export type { CheckOptions, CheckReport, HistoryReport, Restored } from './app/check.js';
 
 /** Articles in files → one Anki CSV deck, written atomically (`zhdeck build`). */
 export declare const build: typeof Build.build;
@@ -61,11 +63,13 @@ export declare const segmentText: typeof Segment.segmentText;
 export declare const coverage: typeof Coverage.coverage;
 /** What the learner knows, from `--known` sources (the collection by default when there is one). */
 export declare const readKnowledge: typeof Known.readKnowledge;
+/** The review collection checked (file, schema, data, every card against its log), and restored from a backup (`zhdeck check`). */
+export declare const checkCollection: typeof Check.checkCollection;
 /** The review collection, a SQLite file (`Collection.open(path)`). */
 export declare const Collection: typeof Collections.Collection;
 export type Collection = Collections.Collection;
 
-exports.readKnowledge = exports.coverage = exports.Collection = exports.segmentText = exports.lookup = exports.exportCollection = exports.add = exports.align = exports.chooseWords = exports.study = exports.buildFromText = exports.build = void 0;
+exports.checkCollection = exports.readKnowledge = exports.coverage = exports.Collection = exports.segmentText = exports.lookup = exports.exportCollection = exports.add = exports.align = exports.chooseWords = exports.study = exports.buildFromText = exports.build = void 0;
 
 /** Each name, read from its module (loaded then, once) when first used. */
 function lazily(names: string[], load: () => Record<string, unknown>): void {
@@ -81,3 +85,4 @@ lazily(['segmentText'], () => require('./app/segment.js'));
 lazily(['coverage'], () => require('./app/coverage.js'));
 lazily(['readKnowledge'], () => require('./app/known.js'));
 lazily(['Collection'], () => require('./collection/index.js'));
+lazily(['checkCollection'], () => require('./app/check.js'));

@@ -67,7 +67,7 @@ export async function exportCollection(opts: ExportOptions = {}): Promise<Export
   const output = opts.output ?? 'zhdeck-export.apkg';
   checkOutput(output, collectionFiles(path));
   const now = opts.now ?? clock();
-  const c = Collection.open(path, { now });
+  const c = Collection.open(path, { now, readonly: true });
   let snap: Snapshot;
   let decks: string[];
   try {

@@ -12,3 +12,4 @@ export { readKnownWords, parseKnownWords, readKnowledge, knownFor, parseKnownSou
 export { coverage, coverageOf, type Coverage } from './coverage.js';
 export { lookup } from './lookup.js';
 export { segmentText } from './segment.js';
+export { checkCollection, historyProblem, type CheckOptions, type CheckReport, type HistoryReport, type Restored } from './check.js';

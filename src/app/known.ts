@@ -101,7 +101,7 @@ export async function readKnowledge(specs: readonly string[] | undefined, opts: 
     }
     // SQLite only when the collection is read: a build with none loads neither it nor FSRS.
     const { Collection } = require('../collection/collection.js') as typeof import('../collection/collection.js');
-    const c = Collection.open(path);
+    const c = Collection.open(path, { readonly: true });
     try {
       const k = knowledgeOf(c.vocabularyMemory());
       for (const w of [...k.suspended, ...c.knownWords()]) put(known, w);

@@ -169,5 +169,13 @@ program
   .option('--json', 'print the fit as one object')
   .action(lazy('optimize'));
 
+program
+  .command('check')
+  .description('check the collection (its file, schema, data, and every card against its review log); --restore puts back the newest sound backup')
+  .addOption(collectionOption())
+  .option('--restore', 'put back the newest backup that passes, keeping the damaged file aside, and say what was lost')
+  .option('--json', 'print the report as one object')
+  .action(lazy('check'));
+
 catchInterrupts();
 program.parseAsync(process.argv).catch(handleFailure);

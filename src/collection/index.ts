@@ -1,6 +1,7 @@
 export type {
   AddSummary,
   CardCount,
+  CardHistory,
   CardRow,
   CardState,
   CollectionNote,
@@ -13,7 +14,10 @@ export type {
   Snapshot,
   StoredNote,
 } from './types.js';
-export { Collection, asUserError, NOT_UNDONE, type OpenOptions } from './collection.js';
+export { Collection, NOT_UNDONE, type OpenOptions } from './collection.js';
+export { asUserError, DamagedCollection, CHECK_HINT } from './failures.js';
+export { inspectFile, reviewsAfter, type FileReport } from './check.js';
+export { listBackups, retained, backupName, type Backup } from './backups.js';
 export { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 export { cardsOf, toCollectionNote, UPGRADED_KEYS } from './notes.js';
 export { collectionPath } from './paths.js';

@@ -130,3 +130,10 @@ export interface Snapshot {
   /** When the collection was made (ms). */
   created: number;
 }
+
+/** A card, its deck, and the ratings that stand, oldest first (see Collection.histories). */
+export interface CardHistory {
+  card: CardRow;
+  deck: string;
+  reviews: { id: number; time: number; rating: number; before: CardState; after: CardState }[];
+}

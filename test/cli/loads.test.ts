@@ -95,7 +95,7 @@ describe('the library', () => {
     writeFileSync(file, code);
     return file;
   };
-  const API = ['add', 'align', 'build', 'buildFromText', 'chooseWords', 'Collection', 'coverage', 'exportCollection', 'lookup', 'readKnowledge', 'segmentText', 'study', 'UserError'];
+  const API = ['add', 'align', 'build', 'buildFromText', 'checkCollection', 'chooseWords', 'Collection', 'coverage', 'exportCollection', 'lookup', 'readKnowledge', 'segmentText', 'study', 'UserError'];
 
   it("require('zhdeck') names its API and loads nothing else", () => {
     const r = runLoads(script('names.cjs', "console.log(JSON.stringify(Object.keys(require('zhdeck')).sort()));"), []);

@@ -232,7 +232,7 @@ describe('collections that are not sound', () => {
       const r = zhdeck([...args, '--collection', file], { input: '3\n' });
       expect(r.status).toBe(2);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
-      expect(r.stderr).toMatch(/corrupt/);
+      expect(r.stderr).toMatch(/damaged.*zhdeck check/);
       expect(readFileSync(file).equals(bytes)).toBe(true);
     }
   });

@@ -9,7 +9,7 @@ interface Options {
 }
 
 export default async function run(opts: Options): Promise<void> {
-  const c = Collection.open(collectionPath(opts.collection));
+  const c = Collection.open(collectionPath(opts.collection), { readonly: true });
   try {
     const decks = c.deckCounts(now());
     if (opts.json) return printJson(decks);

@@ -16,7 +16,7 @@ export default async function run(action: string, words: string[], opts: Options
   if (action !== 'list' && words.length === 0) throw new UserError(`${action}: give the words, e.g. zhdeck known ${action} 圖書館`, 'known');
   const bad = words.find((w) => !HAN.test(w));
   if (bad) throw new UserError(`a word is Chinese characters only, not "${bad}"`, 'known');
-  const c = Collection.open(collectionPath(opts.collection), { create: action === 'add', now: now() });
+  const c = Collection.open(collectionPath(opts.collection), { create: action === 'add', now: now(), readonly: action === 'list' });
   try {
     if (action === 'list') {
       const all = c.knownWords();

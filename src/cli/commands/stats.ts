@@ -40,7 +40,7 @@ export function statsLines(stats: Stats, k: Colors, width: number): string[] {
 }
 
 export default async function run(opts: { collection?: string; json?: boolean }): Promise<void> {
-  const c = Collection.open(collectionPath(opts.collection));
+  const c = Collection.open(collectionPath(opts.collection), { readonly: true });
   let stats;
   try {
     stats = collectionStats(c, now());
