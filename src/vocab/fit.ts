@@ -83,8 +83,11 @@ function joinedRenders(entry: LexiconEntry, tokens: Token[], en: EnglishContext,
  * Whether one of a character's senses uses a word of the English, grammatical words too (才
  * "only", 能 "can"): what the dictionary matcher, made for content words, leaves out.
  */
+const wordSets = new WeakMap<EnglishContext, Set<string>>();
+
 function mentioned(ch: string, en: EnglishContext, lexicon: Lexicon): boolean {
-  const words = new Set(en.tokens.map((t) => t.text.toLowerCase()));
+  let words = wordSets.get(en);
+  if (!words) wordSets.set(en, (words = new Set(en.tokens.map((t) => t.text.toLowerCase()))));
   return lexicon.lookup(ch).some((e) => e.senses.some((s) => (s.replace(/\([^)]*\)/g, '').toLowerCase().match(/[a-z]+/g) ?? []).some((w) => words.has(w))));
 }
 

@@ -37,13 +37,19 @@ const decode = (s: string) =>
 /** The text Anki shows on the back of a cloze card: each cloze's word in its place. */
 const answer = (field: string) => decode(field.replace(OWN_CLOZE, (m) => m.slice(m.indexOf('::') + 2, m.length - 2).split('::')[0]!));
 
+/** The article built into a deck of the given format, in a scratch folder; its path. */
+function buildDeck(format: 'apkg' | 'csv'): string {
+  const dir = scratch();
+  const input = join(dir, 'braces.tsv');
+  writeFileSync(input, ARTICLE);
+  const out = join(dir, `deck.${format}`);
+  expect(zhdeck(['build', input, '-o', out, '--level', '0']).status).toBe(0);
+  return out;
+}
+
 describe('cloze syntax in the article is text on the card', () => {
   it('in the .apkg: every Cloze field holds only zhdeck\'s clozes, and the sentences come back whole', () => {
-    const dir = scratch();
-    const input = join(dir, 'braces.tsv');
-    writeFileSync(input, ARTICLE);
-    const out = join(dir, 'deck.apkg');
-    expect(zhdeck(['build', input, '-o', out, '--level', '0']).status).toBe(0);
+    const out = buildDeck('apkg');
     const pkg = readApkg(readFileSync(out), out);
     const clozeType = Object.values(pkg.models).find((m) => m.type === 1)!;
     const clozes = pkg.notes.filter((n) => n.mid === clozeType.id);
@@ -62,11 +68,7 @@ describe('cloze syntax in the article is text on the card', () => {
   });
 
   it('in the CSV: the Cloze rows hold only zhdeck\'s clozes, and the sentences come back whole', () => {
-    const dir = scratch();
-    const input = join(dir, 'braces.tsv');
-    writeFileSync(input, ARTICLE);
-    const out = join(dir, 'deck.csv');
-    expect(zhdeck(['build', input, '-o', out, '--level', '0']).status).toBe(0);
+    const out = buildDeck('csv');
     const rows = parse(readFileSync(out, 'utf8'), { delimiter: '\t', comment: '#', comment_no_infix: true, relax_column_count: true }) as string[][];
     const clozes = rows.filter((r) => r[1] === 'Cloze');
     expect(clozes).toHaveLength(3);
