@@ -35,7 +35,7 @@ function paired(commands, runs = 11) {
   return { base: median(base), results: out.map((o) => ({ ms: median(o.ms), ratio: median(o.ratio) })) };
 }
 
-/** `n` ratings, each committed on its own (WAL, synchronous=FULL), as `zhdeck review` makes them. */
+/** `n` ratings, each committed on its own (rollback journal, synchronous=FULL), as `zhdeck review` makes them. */
 function ratings(file, now, n = 300) {
   return childJson(`
     const { Collection } = await import('./dist/collection/index.js');
@@ -84,7 +84,7 @@ export function benchScale(sizes = (process.env.ZHDECK_BENCH_SIZES ?? '1000,1000
       table.push({ size, g, made, base, stats, start, r });
       const k = size >= 1000 ? `${size / 1000}k` : String(size);
       rows.push([`${k} cards, ${g.reviews} reviews (${g.days} days; made in ${fmt(made / 1000, 1)} s): ms per rating, median`, fmt(r.ms, 2), size === 100_000 ? '≤ 5' : '']);
-      rows.push([`  mean (with the WAL checkpoints), and of it CPU (the rest waits for the fsync)`, `${fmt(r.mean, 2)}, ${fmt(r.cpu, 2)}`, '']);
+      rows.push([`  mean (with the day's first quick_check and backup), and of it CPU (the rest waits for the fsyncs)`, `${fmt(r.mean, 2)}, ${fmt(r.cpu, 2)}`, '']);
       rows.push([`  ratings 1–100 / 201–300 of one session (ms)`, `${fmt(r.first, 2)} / ${fmt(r.last, 2)}`, '']);
       rows.push([`  zhdeck stats / node -e 0 (${fmt(stats.ms, 0)} / ${fmt(base, 0)} ms)`, fmt(stats.ratio, 2), size === 100_000 ? '≤ 1.5' : '']);
       rows.push([`  review start / node -e 0 (${fmt(start.ms, 0)} ms)`, fmt(start.ratio, 2), size === 100_000 ? '≤ 1.8' : '']);

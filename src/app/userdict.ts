@@ -1,10 +1,11 @@
 // The learner's corrections file beside the collection: read for every build, words and
 // segment run, appended to by `zhdeck words --fix`. The format is in segment/userdict.ts.
-import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { collectionPath } from '../collection/paths.js';
 import { emptyUserDictionary, parseUserDictionary, parseUserLine, type UserDictionary } from '../segment/index.js';
 import { UserError } from '../util/errors.js';
+import { writeFileAtomic, writingFile } from '../util/fs.js';
 import type { Word } from '../vocab/index.js';
 
 /** `user-dict.txt` in the collection's folder ($ZHDECK_COLLECTION's, else $XDG_DATA_HOME/zhdeck). */
@@ -24,9 +25,10 @@ export function loadUserDictionary(toSimplified: (s: string) => string, file = u
 /** Checks one correction and appends it to the file (created with its folder if need be). */
 export function addUserFix(line: string, file = userDictionaryPath()): void {
   if (/[\r\n]/.test(line) || !parseUserLine(line, '--fix')) throw new UserError(`"${line}": one correction, on one line`, '--fix');
-  mkdirSync(dirname(file), { recursive: true });
+  // The whole file is written anew and renamed into place: a full disk or a kill mid-write leaves
+  // the learner's earlier corrections as they were, never a half-written last line.
   const before = existsSync(file) ? readFileSync(file, 'utf8') : '';
-  appendFileSync(file, `${before && !before.endsWith('\n') ? '\n' : ''}${line.trim()}\n`);
+  writingFile(file, () => writeFileAtomic(file, `${before}${before && !before.endsWith('\n') ? '\n' : ''}${line.trim()}\n`));
 }
 
 /** The learner's readings and glosses over the dictionary's: the gloss becomes the word's first sense. */

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { UserError } from '../util/errors.js';
+import { writingFile } from '../util/fs.js';
 import { endOfDay, localDate, now as clock, startOfDay } from '../util/clock.js';
 import { backUp } from './backups.js';
 import { asUserError, BadData, damaged, DamagedCollection, parseStored } from './failures.js';
@@ -164,7 +165,7 @@ export class Collection {
       }
       readonly = Boolean(opts.readonly) && verdict.kind === 'ok' && verdict.header.userVersion === SCHEMA_VERSION;
       if (!readonly) refuseReadOnly(path);
-    } else mkdirSync(dirname(path), { recursive: true });
+    } else writingFile(path, () => mkdirSync(dirname(path), { recursive: true }));
     const at = opts.now ?? clock();
     let db: Database.Database | undefined;
     try {

@@ -92,6 +92,16 @@ describe('where the deck goes', () => {
     expect(contents()).toEqual(before);
     expect(readdirSync(dir).sort()).toEqual(['a.txt', 'folder', 'some-file']);
   });
+
+  it('a collection or corrections file under a file: exit 2 with one line, nothing written', () => {
+    const { dir, file, contents } = folder();
+    writeFileSync(join(dir, 'some-file'), 'mine\n');
+    const before = contents();
+    const under = join(dir, 'some-file', 'zhdeck', 'collection.db');
+    expectUserError(zhdeck(['add', file, '--collection', under]), /some-file/);
+    expectUserError(zhdeck(['words', '--fix', '大公豬=大 公豬'], { env: { ZHDECK_COLLECTION: under } }), /some-file/);
+    expect(contents()).toEqual(before);
+  });
 });
 
 describe('the environment', () => {
