@@ -70,6 +70,14 @@ describe('tables', () => {
     expect(bodyPairs(a!)).toEqual(BRIDGE);
   });
 
+  it('a table named .txt whose quoted cells run across lines is still a table (not prose)', () => {
+    // Each row's English cell holds a line break, so most lines hold only one script and no comma.
+    const rows = BRIDGE.map(([en, zh]) => `${zh},"${en!.replace(/"/g, '""').replace(' ', '\n')}"`).join('\n');
+    const [a] = parseArticles([{ file: 'bridge.txt', text: rows }], lexicon);
+    expect(a!.layout).toBe('csv');
+    expect(bodyPairs(a!).map(([en]) => en!.replace(/\s+/g, ' '))).toEqual(BRIDGE.map(([en]) => en));
+  });
+
   it('a table with no Chinese column is a user error naming the file', () => {
     expect(() => parseArticle([{ file: 'x.csv', text: 'id,text\n1,Hello there\n2,Good night' }], lexicon)).toThrow(/x\.csv: no column holds Chinese text/);
   });
