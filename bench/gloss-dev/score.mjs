@@ -85,7 +85,10 @@ function scoreText(id, text, view) {
         zhShift = v.zhStarts[hit[1]] + local - o.start;
       }
       rec.pair = v;
-      if (o.gold && v !== direct) {
+      // Gold spans are offsets in the annotated English; zhdeck's pair may hold other English
+      // sentences even when its Chinese is the annotated one (a title joined, a heading added):
+      // each span is moved to where its sentence is in zhdeck's pair (nowhere: misaligned).
+      if (o.gold) {
         golds = o.gold
           .map((g) => {
             const [ei, local] = locate(a.en.map((s) => s.length), g.start, 1);
