@@ -112,6 +112,10 @@ function assignGlosses(
   for (const { o } of here) if (o.gloss) taken.push([o.gloss.start, o.gloss.end]);
   const free = (start: number, end: number) => !taken.some(([s, e]) => start < e && s < end);
   const stronger = (a: GlossMatch, b: GlossMatch) => b.score - a.score || b.end - b.start - (a.end - a.start);
+  // Between equal offers, the one whose two sides sit at like places in their sentences: a word
+  // met twice (参数 … 参数) takes the English word nearer its own place, not the first one seen.
+  const place = (start: number, end: number, length: number) => (start + end) / 2 / Math.max(1, length);
+  const distortion = ({ o, m }: Offer) => Math.abs(place(o.start, o.end, p.zh.length) - place(m.start, m.end, p.en.text.length));
   for (const { d, o } of here) {
     // Grammatical words are not glossed. A word's few strongest spans are enough to compete with.
     if (o.gloss || !(d.content || !d.entry)) continue;
@@ -119,7 +123,7 @@ function assignGlosses(
     if (spans.length > 1) spans.sort(stronger);
     for (let k = 0; k < spans.length && k < 4; k++) offers.push({ o, m: spans[k]!, d });
   }
-  offers.sort((a, b) => stronger(a.m, b.m));
+  offers.sort((a, b) => stronger(a.m, b.m) || distortion(a) - distortion(b));
   for (const { o, m, d } of offers) {
     if (o.gloss || taken.some(([s, e]) => m.start < e && s < m.end)) continue;
     const [start, end] = wholeWords(p.en.text, m.start, m.end, d.entry?.senses ?? []);

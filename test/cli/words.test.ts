@@ -42,6 +42,14 @@ describe('words --json: a gloss per occurrence (STANDARDS §1)', () => {
     }
   });
 
+  it('a word met twice in one sentence takes the English word at its own place in the sentence', () => {
+    // 種子 twice, "seed" and "seeds" both match it: the first (種子圖書館, "seed library") is the first English word.
+    const twice = join(dir, 'twice.txt');
+    writeFileSync(twice, 'The seed library opened with about ninety kinds of seeds.\n這座種子圖書館開幕時提供約九十個品種的種子。\n');
+    const seed = (JSON.parse(zhdeck(['words', twice, '--all', '--json']).stdout) as WordRow[]).find((w) => w.word === '種子')!;
+    expect(seed.glosses.map((g) => [g.text, g.start])).toEqual([['seed', 4], ['seeds', 51]]);
+  });
+
   it('the cloze hint is the occurrence’s own rendering, not the representative one', () => {
     const deck = join(dir, 'library.csv');
     expect(zhdeck(['build', article, '--format', 'csv', '--level', '0', '-o', deck]).status).toBe(0);
