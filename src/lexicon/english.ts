@@ -4,9 +4,9 @@ const STOPWORDS = new Set(
   `a about above after again against all also am an and any are as at be because been before being below between both but by
   can could did do does doing down during each few for from further had has have having he her here hers herself him himself his
   how i if in into is it its itself just me more most my myself no nor not now of off on once only or other our ours ourselves out
-  over own same she should so some such than that the their theirs them themselves then there these they this those through to too
+  over she should so some such than that the their theirs them themselves then there these they this those through to too
   under until up very was we were what when where which while who whom why will with would you your yours yourself yourselves
-  sth sb something someone somebody one ones oneself etc used use using also get got make made let may might must shall upon
+  sth sb something someone somebody one ones oneself etc also may might must shall upon
   s t don doesn didn isn wasn aren weren won wouldn couldn shouldn ve ll re d m o y via per yet still even ever though although
   however thus hence within without onto toward towards among amongst across along around behind beside besides beyond`.split(/\s+/),
 );

@@ -50,6 +50,14 @@ describe('words --json: a gloss per occurrence (STANDARDS §1)', () => {
     expect(seed.glosses.map((g) => [g.text, g.start])).toEqual([['seed', 4], ['seeds', 51]]);
   });
 
+  it('words the aligner once ignored as too common are glossed when a sense is nothing else (使用 "to use", 同樣 "same")', () => {
+    const file = join(dir, 'use.txt');
+    writeFileSync(file, 'Many farmers now use drones to check their fields.\n許多農民現在使用無人機檢查他們的田地。\n\nShe made the same mistake twice.\n她兩次犯了同樣的錯誤。\n');
+    const words = JSON.parse(zhdeck(['words', file, '--all', '--json']).stdout) as WordRow[];
+    const of = (w: string) => words.find((x) => x.word === w)?.gloss;
+    expect([of('使用'), of('同樣')]).toEqual(['use', 'same']);
+  });
+
   it('the cloze hint is the occurrence’s own rendering, not the representative one', () => {
     const deck = join(dir, 'library.csv');
     expect(zhdeck(['build', article, '--format', 'csv', '--level', '0', '-o', deck]).status).toBe(0);
