@@ -200,10 +200,13 @@ export function extractWords(article: Article, pairs: SentencePair[], deps: Voca
   const byPair = new Map<PairText, { d: Draft; o: Occ }[]>();
   for (const d of all) for (const o of d.occurrences) append(byPair, o.p, { d, o });
   for (const [p, here] of byPair) assignGlosses(p, here, glossCandidates);
-  glossByCooccurrence(all, texts);
-  // Last, the weakest evidence, for content words still without a gloss.
+  glossByCooccurrence(all, texts, (d) => Boolean(d?.content));
+  // Then the weakest evidence, for content words still without a gloss.
   const morphemes = new MorphemeEvidence(lexicon);
   for (const [p, here] of byPair) assignGlosses(p, here, (d, ctx, free) => (d.entry && d.content ? morphemes.matches(d.text, ctx, free) : []));
+  // Last, words the dictionary lacks (调度器 "scheduler"), learnt from the text with what is left
+  // unlinked. A pass of their own: in the first, they would draw "said" away from 表示.
+  glossByCooccurrence(all, texts, (d) => Boolean(d && (d.content || (!d.entry && d.text.length > 1 && /^\p{Script=Han}+$/u.test(d.text)))));
 
   return all.map((d) => {
     const simplified = d.entry?.simplified ?? (article.script === 'traditional' ? dictionary.toSimplified(d.text) : d.text);
@@ -249,8 +252,8 @@ function lazyPinyin(word: Word): void {
  * For content words the dictionary could not gloss and the article uses more than once: the
  * English word the article's own pairs say they translate, when that is clear.
  */
-function glossByCooccurrence(drafts: Draft[], texts: PairText[]): void {
-  const needy = drafts.filter((d) => d.content && d.occurrences.length > 1 && d.occurrences.every((o) => !o.gloss));
+function glossByCooccurrence(drafts: Draft[], texts: PairText[], learnable: (d: Draft | undefined) => boolean): void {
+  const needy = drafts.filter((d) => learnable(d) && d.occurrences.length > 1 && d.occurrences.every((o) => !o.gloss));
   if (needy.length === 0) return;
   const byText = new Map(drafts.map((d) => [d.text, d]));
   // Only the pairs a needy word occurs in bear on its translation; a sample of them is enough.
@@ -258,7 +261,7 @@ function glossByCooccurrence(drafts: Draft[], texts: PairText[]): void {
   const corpus: CooccurrencePair[] = texts
     .filter((p) => relevant.has(p))
     .map((p) => ({
-      f: p.tokens.filter((t) => byText.get(t.text)?.content).map((t) => t.text),
+      f: p.tokens.filter((t) => learnable(byText.get(t.text))).map((t) => t.text),
       e: p.en.tokens.filter((t) => t.content).map((t) => t.stem),
     }));
   // The dictionary's seed: the English stems each word was already glossed with, wherever it was.

@@ -58,6 +58,17 @@ describe('words --json: a gloss per occurrence (STANDARDS §1)', () => {
     expect([of('使用'), of('同樣')]).toEqual(['use', 'same']);
   });
 
+  it('a word the dictionary lacks, used several times, is glossed with the English its sentences share (調度器)', () => {
+    const file = join(dir, 'scheduler.txt');
+    writeFileSync(
+      file,
+      'The scheduler picks the next card.\n調度器選出下一張卡片。\n\nYou can replace the scheduler with your own.\n你可以用自己的調度器替換它。\n\nEvery scheduler keeps a log of reviews.\n每個調度器都會保存複習記錄。\n',
+    );
+    expect(zhdeck(['lookup', '調度器']).status).toBe(2);
+    const words = JSON.parse(zhdeck(['words', file, '--all', '--json']).stdout) as WordRow[];
+    expect(words.find((w) => w.word === '調度器')!.glosses.map((g) => g.text)).toEqual(['scheduler', 'scheduler', 'scheduler']);
+  });
+
   it('the cloze hint is the occurrence’s own rendering, not the representative one', () => {
     const deck = join(dir, 'library.csv');
     expect(zhdeck(['build', article, '--format', 'csv', '--level', '0', '-o', deck]).status).toBe(0);
