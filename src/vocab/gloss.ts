@@ -53,7 +53,7 @@ export interface GlossMatch {
 }
 
 // Endings that make a related word of the same meaning: nation / national, popular / popularity.
-const RELATED_ENDINGS = new Set(['al', 'ial', 'ic', 'ics', 'er', 'or', 'ist', 'ism', 'ity', 'ive', 'ian', 'an', 'ese', 'ish', 'ous', 'i', 'y']);
+const RELATED_ENDINGS = new Set(['al', 'ial', 'ic', 'ics', 'er', 'or', 'ist', 'ism', 'ity', 'ive', 'ian', 'an', 'ese', 'ish', 'ous', 'i', 'y', 'ion', 'ation', 'ment', 'ence', 'ance', 'enc', 'anc']);
 
 /**
  * Stems agree when equal, or when one extends the other by such an ending. A longer extension

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { stem } from '../../src/lexicon/index.js';
+import { stemsMatch } from '../../src/vocab/index.js';
+
+// A sense's word and the article's word meet when one is the other with an ending that keeps the
+// meaning: "to limit" renders "limitation", "to determine" renders "determination".
+const meet = (sense: string, text: string) => stemsMatch(stem(sense), stem(text));
+
+describe('related English words', () => {
+  it('a verb meets its noun in -ion, -ation, -ment, -ence and -ance', () => {
+    expect(meet('limit', 'limitation')).toBe(true);
+    expect(meet('determine', 'determination')).toBe(true);
+    expect(meet('validate', 'validation')).toBe(true);
+    expect(meet('persist', 'persistence')).toBe(true);
+    expect(meet('govern', 'government')).toBe(true);
+    expect(meet('nation', 'national')).toBe(true);
+  });
+
+  it('a longer extension is another word, and short stems meet only themselves', () => {
+    expect(meet('sight', 'sightseeing')).toBe(false);
+    expect(meet('act', 'action')).toBe(false);
+    expect(meet('station', 'stationery')).toBe(false);
+  });
+});
