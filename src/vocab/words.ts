@@ -29,11 +29,20 @@ interface PairText {
   en: EnglishContext;
 }
 
+/** The entries a variant entry names ("variant of 身份[shen1 fen4]", "old variant of 秊|年[nian2]"). */
+const variantTargets = (lexicon: Lexicon) => (e: LexiconEntry): LexiconEntry[] =>
+  e.senses.flatMap((s) => {
+    const m = /^(?:old |archaic |Japanese )?variant of ([^\s[|]+)(?:\|([^\s[]+))?/.exec(s);
+    return m ? lexicon.lookup(m[2] ?? m[1]!) : [];
+  });
+
 /** The entries a written word may be: the article's script first, variants never. */
 function candidates(text: string, script: Script, lexicon: Lexicon, simplified: string): LexiconEntry[] {
   let all = lexicon.lookup(text);
   if (all.length === 0 && simplified !== text) all = lexicon.lookup(simplified);
-  const usable = all.filter((e) => !e.flags.includes('variant'));
+  let usable = all.filter((e) => !e.flags.includes('variant'));
+  // A form CC-CEDICT knows only as a variant (身分 "variant of 身份") is taught as the word it is a variant of.
+  if (usable.length === 0) usable = all.flatMap(variantTargets(lexicon)).filter((e) => !e.flags.includes('variant'));
   const inScript = usable.filter((e) => (script === 'traditional' ? e.traditional : e.simplified) === text);
   return inScript.length ? inScript : usable;
 }

@@ -69,6 +69,14 @@ describe('words --json: a gloss per occurrence (STANDARDS §1)', () => {
     expect(words.find((w) => w.word === '調度器')!.glosses.map((g) => g.text)).toEqual(['scheduler', 'scheduler', 'scheduler']);
   });
 
+  it('a form the dictionary knows only as a variant is taught as the word it is a variant of (身分, variant of 身份)', () => {
+    const file = join(dir, 'variant.txt');
+    writeFileSync(file, 'Her status as a citizen was confirmed last week.\n她的公民身分上週已經確認。\n');
+    const words = JSON.parse(zhdeck(['words', file, '--all', '--json']).stdout) as (WordRow & { simplified: string; senses: string[] })[];
+    const w = words.find((x) => x.word === '身分')!;
+    expect([w.simplified, w.gloss, w.senses.some((s) => /^variant of/.test(s))]).toEqual(['身份', 'status', false]);
+  });
+
   it('the cloze hint is the occurrence’s own rendering, not the representative one', () => {
     const deck = join(dir, 'library.csv');
     expect(zhdeck(['build', article, '--format', 'csv', '--level', '0', '-o', deck]).status).toBe(0);
