@@ -5,6 +5,7 @@ import type { SegmentDictionary, Segmenter, Token } from '../segment/index.js';
 import { TranslationTable, type CooccurrencePair } from './cooccurrence.js';
 import { dictionaryMatch, dictionaryMatches, englishContext, latinMatch, MorphemeEvidence, transliterationMatch, type EnglishContext, type GlossMatch } from './gloss.js';
 import { fitTokens } from './fit.js';
+import { gapLinks, GAP_PARAMS } from './gaps.js';
 import { isContentEntry, usefulness } from './select.js';
 import type { Gloss, Occurrence, Word } from './types.js';
 import { append } from '../util/collections.js';
@@ -216,6 +217,7 @@ export function extractWords(article: Article, pairs: SentencePair[], deps: Voca
   // Last, words the dictionary lacks (调度器 "scheduler"), learnt from the text with what is left
   // unlinked. A pass of their own: in the first, they would draw "said" away from 表示.
   glossByCooccurrence(all, texts, (d) => Boolean(d && (d.content || (!d.entry && d.text.length > 1 && /^\p{Script=Han}+$/u.test(d.text)))));
+  for (const [p, here] of byPair) glossGaps(p, here);
 
   return all.map((d) => {
     const simplified = d.entry?.simplified ?? (article.script === 'traditional' ? dictionary.toSimplified(d.text) : d.text);
@@ -255,6 +257,17 @@ function lazyPinyin(word: Word): void {
       return value;
     },
   });
+}
+
+/** A content word between two linked words takes the one English word left between their renderings (gaps.ts). */
+function glossGaps(p: PairText, here: { d: Draft; o: Occ }[]): void {
+  const words = here.map(({ d, o }) => ({ start: o.start, end: o.end, gloss: o.gloss, glossable: d.content }));
+  for (const { word, token } of gapLinks(words, p.en)) {
+    const o = here[word]!.o;
+    const t = p.en.tokens[token]!;
+    o.gloss = { text: t.text, pairId: p.pair.id, start: t.start, end: t.end, evidence: 'position' };
+    o.score = GAP_PARAMS.score;
+  }
 }
 
 /**
