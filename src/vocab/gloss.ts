@@ -134,7 +134,8 @@ function parsePhrases(entry: LexiconEntry): PhraseWord[][] {
         if (verb && k > 1 && PARTICLES.has(w)) words.push({ stem: w, name: false, verb, particle: true });
         else if ((!isStopword(w) || /^(US|UK)$/.test(w)) && !/^(sth|sb|etc|one's)$/i.test(w)) {
           const st = stem(w);
-          words.push({ stem: st, name: /^[A-Z]/.test(w), verb });
+          // Only the verb itself is a verb: in "to have the right to", "right" is its object, a noun.
+          words.push({ stem: st, name: /^[A-Z]/.test(w), verb: verb && k === 1 });
         }
       });
       if (words.length) out.push(words);

@@ -77,6 +77,13 @@ describe('words --json: a gloss per occurrence (STANDARDS §1)', () => {
     expect([w.simplified, w.gloss, w.senses.some((s) => /^variant of/.test(s))]).toEqual(['身份', 'status', false]);
   });
 
+  it('the object of a verb sense renders a noun ("to have the right to": 有權 is "the right")', () => {
+    const file = join(dir, 'right.txt');
+    writeFileSync(file, 'Every worker has the right to rest on Sundays.\n每位工人都有權在星期日休息。\n');
+    const words = JSON.parse(zhdeck(['words', file, '--all', '--json']).stdout) as WordRow[];
+    expect(words.find((w) => w.word === '有權')!.gloss).toBe('right');
+  });
+
   it('the cloze hint is the occurrence’s own rendering, not the representative one', () => {
     const deck = join(dir, 'library.csv');
     expect(zhdeck(['build', article, '--format', 'csv', '--level', '0', '-o', deck]).status).toBe(0);
