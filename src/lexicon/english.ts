@@ -17,7 +17,7 @@ export const isStopword = (w: string) => STOPWORDS.has(w.toLowerCase());
 // "toString" is an ordinary word, not Object's own member.
 const IRREGULAR: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
   men: 'man', women: 'woman', children: 'child', people: 'person', feet: 'foot', teeth: 'tooth', mice: 'mouse',
-  geese: 'goose', went: 'go', gone: 'go', saw: 'see', seen: 'see', said: 'say', says: 'say', told: 'tell', took: 'take',
+  geese: 'goose', used: 'use', using: 'use', made: 'make', got: 'get', gotten: 'get', went: 'go', gone: 'go', saw: 'see', seen: 'see', said: 'say', says: 'say', told: 'tell', took: 'take',
   taken: 'take', gave: 'give', given: 'give', ate: 'eat', eaten: 'eat', wrote: 'write', written: 'write', found: 'find',
   began: 'begin', begun: 'begin', brought: 'bring', bought: 'buy', thought: 'think', caught: 'catch', taught: 'teach',
   left: 'leave', felt: 'feel', kept: 'keep', held: 'hold', stood: 'stand', understood: 'understand', knew: 'know',

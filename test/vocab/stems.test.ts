@@ -22,3 +22,9 @@ describe('related English words', () => {
     expect(meet('station', 'stationery')).toBe(false);
   });
 });
+
+describe('short irregular forms', () => {
+  it('used, using, made and got meet their verbs', () => {
+    for (const [form, verb] of [['used', 'use'], ['using', 'use'], ['made', 'make'], ['got', 'get']] as const) expect(stem(form)).toBe(stem(verb));
+  });
+});
