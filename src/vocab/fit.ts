@@ -126,6 +126,11 @@ function splitOf(t: Token, en: EnglishContext, script: Script, deps: FitDeps): s
   const entries = lexicon.lookup(text).filter((e) => !e.flags.includes('variant'));
   const nameOnly = entries.length > 0 && entries.every((e) => e.flags.includes('proper-noun'));
   if (nameOnly && !(en.capitalised && transliterationMatch(deps.spell(text), en))) return piecesOf(text, lexicon);
+  // A compound the dictionary lacks (间隔重复) whose dictionary pieces the English renders: the pieces are the words.
+  if (entries.length === 0 && !lexicon.has(text) && !(en.capitalised && transliterationMatch(deps.spell(text), en))) {
+    const pieces = piecesOf(text, lexicon);
+    if (pieces && pieces.some((p) => p.length > 1 && rendered(p, en, lexicon))) return pieces;
+  }
   if (script === 'traditional' && entries.length === 0) {
     const simplified = deps.toSimplified(text);
     const other = simplified !== text ? lexicon.lookup(simplified) : [];

@@ -34,6 +34,13 @@ describe('the words of a sentence, as its English shows them (issue 16)', () => 
     expect(refit('我們 一道 回家 。', 'We went home together.')).toBe('我們 一道 回家 。');
   });
 
+  it('a compound the dictionary lacks is split into its dictionary words when the English renders them (湖心島)', () => {
+    expect(refit('他 養 了 三十多 隻 雞 。', 'He keeps more than thirty chickens.')).toBe('他 養 了 三十 多 隻 雞 。');
+    expect(refit('湖心島 上 有 一座 廟 。', 'There is a temple on the island in the lake.')).toBe('湖心 島 上 有 一 座/m 廟 。');
+    // …not a name the English spells.
+    expect(refit('汪淼 點點頭 。', 'Wang Miao nodded.')).toBe('汪淼 點點頭 。');
+  });
+
   it('grammatical characters a dictionary joins into a noun are split when the English renders each (才能登入)', () => {
     expect(refit('用戶 驗證 電子郵件 後 才能 登入 。', 'Users can log in only after they verify their email.')).toBe('用戶 驗證 電子郵件 後 才 能 登入 。');
     expect(refit('她 的 才能 很 高 。', 'Her talent is great.')).toBe('她 的 才能 很 高 。');
