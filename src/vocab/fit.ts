@@ -126,10 +126,13 @@ function splitOf(t: Token, en: EnglishContext, script: Script, deps: FitDeps): s
   const entries = lexicon.lookup(text).filter((e) => !e.flags.includes('variant'));
   const nameOnly = entries.length > 0 && entries.every((e) => e.flags.includes('proper-noun'));
   if (nameOnly && !(en.capitalised && transliterationMatch(deps.spell(text), en))) return piecesOf(text, lexicon);
-  // A compound the dictionary lacks (间隔重复) whose dictionary pieces the English renders: the pieces are the words.
+  // A compound the dictionary lacks whose pieces the English renders (背景圖 "background map",
+  // 全宇宙 "the entire universe"): the pieces are the words. A character left unrendered is a
+  // suffix of the compound (調度器 "scheduler", 修飾符 "modifier"), which stays whole.
   if (entries.length === 0 && !lexicon.has(text) && !(en.capitalised && transliterationMatch(deps.spell(text), en))) {
     const pieces = piecesOf(text, lexicon);
-    if (pieces && pieces.some((p) => p.length > 1 && rendered(p, en, lexicon))) return pieces;
+    const stands = (p: string) => p.length > 1 || isFunctionWord(p) || rendered(p, en, lexicon);
+    if (pieces && pieces.every(stands) && pieces.some((p) => p.length > 1 && rendered(p, en, lexicon))) return pieces;
   }
   if (script === 'traditional' && entries.length === 0) {
     const simplified = deps.toSimplified(text);

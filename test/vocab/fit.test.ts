@@ -35,10 +35,11 @@ describe('the words of a sentence, as its English shows them (issue 16)', () => 
   });
 
   it('a compound the dictionary lacks is split into its dictionary words when the English renders them (湖心島)', () => {
-    expect(refit('他 養 了 三十多 隻 雞 。', 'He keeps more than thirty chickens.')).toBe('他 養 了 三十 多 隻 雞 。');
+    expect(refit('背景圖 上 有 河流 。', 'There are rivers on the background map.')).toBe('背景 圖 上 有 河流 。');
     expect(refit('湖心島 上 有 一座 廟 。', 'There is a temple on the island in the lake.')).toBe('湖心 島 上 有 一 座/m 廟 。');
-    // …not a name the English spells.
+    // …not a name the English spells, nor a word whose last character is a suffix the English does not render alone.
     expect(refit('汪淼 點點頭 。', 'Wang Miao nodded.')).toBe('汪淼 點點頭 。');
+    expect(refit('調度器 選出 卡片 。', 'The scheduler picks a card.')).toBe('調度器 選出 卡片 。');
   });
 
   it('grammatical characters a dictionary joins into a noun are split when the English renders each (才能登入)', () => {
