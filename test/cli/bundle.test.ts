@@ -43,7 +43,7 @@ describe('the bundled CLI', () => {
     // Missing, or made for another bundle or Node: the test fails, as a cold start would be slow.
     const build = loader.buildOf(readFileSync(loader.bundleFile, 'utf8'));
     expect(build).toMatch(/^[0-9a-f]{16}$/);
-    expect(loader.parseCodeCache(readFileSync(loader.codeCacheFile), build)?.length).toBeGreaterThan(100_000);
+    expect(loader.readCodeCache(loader.codeCachePath(), build)?.length).toBeGreaterThan(100_000);
     const script = `const load = require(${JSON.stringify(join(root, 'bin/load.cjs'))});
       process.argv = [process.argv[0], 'zhdeck', 'lookup', '銀行', '--json'];
       process.on('exit', () => process.stderr.write(JSON.stringify(load.run.codeCacheUse)));
