@@ -15,7 +15,7 @@ import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync, type 
 import { basename, dirname, join, resolve } from 'node:path';
 import { packageRoot } from '../util/paths.js';
 import { isUserError, UserError } from '../util/errors.js';
-import { writeFileAtomic } from '../util/fs.js';
+import { writeFileAtomic, writingFile } from '../util/fs.js';
 import { checkDigests, DataProblem, FIXED_HEADER, headerLength, readHeader, viewSections, type Header, type Layout, type Schema, type Sections } from './container.js';
 
 /** Where installed data lives: $ZHDECK_DATA_DIR (tests point it at a copy they may damage), else data/ in the package. */
@@ -72,7 +72,8 @@ function openData(path: string): number {
   try {
     return openSync(path, 'r');
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new DataProblem('missing', 'missing', path);
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new DataProblem('missing', 'missing', path);
     throw new UserError(`cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`, path);
   }
 }
@@ -188,7 +189,10 @@ async function rebuild<T>(set: DataSet<T>, problem?: DataProblem): Promise<void>
     throw new UserError(`${why || `${set.what} cannot be made`}, and the packages it is made from are missing (${(e as Error).message.split('\n')[0]}): reinstall zhdeck (npm install zhdeck)`);
   }
   try {
-    set.layouts.forEach((l, i) => writeFileAtomic(dataPath(l.file), files[i]!));
+    set.layouts.forEach((l, i) => {
+      const path = dataPath(l.file);
+      writingFile(path, () => writeFileAtomic(path, files[i]!));
+    });
   } catch (e) {
     if (!isUserError(e)) throw e;
     throw new UserError(`${why ? `${why}; ` : ''}${e.message}: set ZHDECK_DATA_DIR to a folder you can write, or reinstall zhdeck`);

@@ -52,6 +52,21 @@ export type Damage = 'swapped sections' | 'swapped in the header' | 'truncated' 
  * `flipped bytes`: bytes in the middle of the largest section inverted.
  */
 export function damage(file: Buffer, how: Damage): Buffer {
+  return damaged(file, how).bytes;
+}
+
+/**
+ * The damaged bytes, and the problem a load must find: `stale` when the header is sound but not
+ * this format's (another format, sections in another order), else `damaged`.
+ */
+export function damaged(file: Buffer, how: Damage): { bytes: Buffer; problem: 'stale' | 'damaged' } {
+  const bytes = damageBytes(file, how);
+  // A swap rewrote the header (no two sections of one length) when the header's digest changed.
+  const newHeader = bytes.length >= 12 && bytes.readUInt32LE(8) !== file.readUInt32LE(8);
+  return { bytes, problem: how === 'wrong format' || (how.startsWith('swapped') && newHeader) ? 'stale' : 'damaged' };
+}
+
+function damageBytes(file: Buffer, how: Damage): Buffer {
   const out = Buffer.from(file);
   const { text, sections } = headerOf(file);
   switch (how) {
@@ -62,8 +77,8 @@ export function damage(file: Buffer, how: Damage): Buffer {
         file.copy(out, b.offset, a.offset, a.offset + a.length);
         return out;
       }
-      // No two sections of one length: trade their names in the header instead.
-      return damage(file, 'swapped in the header');
+      // No two sections of one length: trade their places in the header instead.
+      return damageBytes(file, 'swapped in the header');
     }
     case 'swapped in the header': {
       const entries = [...text.sections];
