@@ -171,22 +171,37 @@ export interface DataSet<T> {
   what: string;
   /** The files, in the order they are written (a file that names another is written after it). */
   layouts: readonly Layout[];
+  /** The modules the files are made from, as require.resolve takes them: checked before a rebuild. */
+  sources(): string[];
   /** The files' bytes, made from the packages zhdeck depends on, in `layouts` order. */
   build(): Promise<Buffer[]> | Buffer[];
   /** The data, read from its files (readDataFile, openDataFile); throws DataProblem. */
   open(): T;
 }
 
-/** How the data is made, when it is missing, stale or damaged: nothing else writes into the data folder at run time. */
-async function rebuild<T>(set: DataSet<T>, problem?: DataProblem): Promise<void> {
-  const why = problem ? (problem.problem === 'missing' ? `${problem.path} is missing` : `${problem.path} is ${problem.problem} (${problem.reason})`) : '';
+const REINSTALL = 'reinstall zhdeck (npm install zhdeck)';
+
+/** The first source that cannot be found, or null. */
+function missingSource<T>(set: DataSet<T>): string | null {
+  for (const id of set.sources()) {
+    try {
+      require.resolve(id);
+    } catch {
+      return id;
+    }
+  }
+  return null;
+}
+
+/** Makes the files and writes them atomically; or one line saying why it cannot and how to fix it. */
+async function rebuild<T>(set: DataSet<T>, why: string): Promise<void> {
   let files: Buffer[];
   try {
     files = await set.build();
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code !== 'MODULE_NOT_FOUND' && code !== 'ENOENT') throw e;
-    throw new UserError(`${why || `${set.what} cannot be made`}, and the packages it is made from are missing (${(e as Error).message.split('\n')[0]}): reinstall zhdeck (npm install zhdeck)`);
+    throw new UserError(`${why}, and a package it is made from is missing (${(e as Error).message.split('\n')[0]}): ${REINSTALL}`);
   }
   try {
     set.layouts.forEach((l, i) => {
@@ -195,31 +210,33 @@ async function rebuild<T>(set: DataSet<T>, problem?: DataProblem): Promise<void>
     });
   } catch (e) {
     if (!isUserError(e)) throw e;
-    throw new UserError(`${why ? `${why}; ` : ''}${e.message}: set ZHDECK_DATA_DIR to a folder you can write, or reinstall zhdeck`);
+    throw new UserError(`${why}; ${e.message}: set ZHDECK_DATA_DIR to a folder you can write, or ${REINSTALL}`);
   }
 }
 
 /**
  * A stage's data, from its files when they are there and sound. Otherwise made again as on first
  * use (a missing or stale file quietly, a damaged one saying so), written atomically, and read
- * back through the same checks; or one line saying how to fix it.
+ * back through the same checks; or one line saying how to fix it. Nothing else writes into the
+ * data folder at run time.
  */
 export async function loadData<T>(set: DataSet<T>): Promise<T> {
   try {
     return set.open();
   } catch (e) {
     if (!(e instanceof DataProblem)) throw e;
-    process.stderr.write(
-      e.problem === 'damaged' ? `zhdeck: ${e.path} is damaged (${e.reason}); rebuilding ${set.what}…\n` : `zhdeck: preparing ${set.what} (once)…\n`,
-    );
-    await rebuild(set, e);
+    const why = e.problem === 'missing' ? `${e.path} is missing` : `${e.path} is ${e.problem} (${e.reason})`;
+    const missing = missingSource(set);
+    if (missing) throw new UserError(`${why}, and a package it is made from is missing (cannot find ${missing}): ${REINSTALL}`);
+    process.stderr.write(e.problem === 'damaged' ? `zhdeck: ${why}; rebuilding ${set.what}…\n` : `zhdeck: preparing ${set.what} (once)…\n`);
+    await rebuild(set, why);
   }
   return reopen(set);
 }
 
 /** Install time: makes a stage's files and checks them as a load would. */
 export async function prepareData<T>(set: DataSet<T>): Promise<{ files: string[]; bytes: number }> {
-  await rebuild(set);
+  await rebuild(set, `${set.what} cannot be made`);
   reopen(set);
   const files = set.layouts.map((l) => dataPath(l.file));
   return { files, bytes: files.reduce((n, f) => n + statSync(f).size, 0) };

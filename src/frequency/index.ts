@@ -11,6 +11,7 @@ let shared: FrequencyRanks | undefined;
 const frequencyData = (entries?: Iterable<LexiconEntry>): DataSet<FrequencyRanks> => ({
   what: 'the frequency ranks',
   layouts: [FREQUENCY],
+  sources: () => [...(require('./build.js') as typeof import('./build.js')).SOURCES, ...(require('../lexicon/build.js') as typeof import('../lexicon/build.js')).SOURCES],
   async build() {
     const { buildFrequencyData } = require('./build.js') as typeof import('./build.js');
     const { readCedictEntries } = require('../lexicon/build.js') as typeof import('../lexicon/build.js');

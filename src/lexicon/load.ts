@@ -11,6 +11,7 @@ let shared: Lexicon | undefined;
 const lexiconData = (entries?: CedictEntry[]): DataSet<Lexicon> => ({
   what: 'the CC-CEDICT lexicon',
   layouts: [RECORDS, LEXICON],
+  sources: () => (require('./build.js') as typeof import('./build.js')).SOURCES,
   async build() {
     const { buildLexicon } = require('./build.js') as typeof import('./build.js');
     const files = await buildLexicon(entries);

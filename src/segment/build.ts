@@ -7,6 +7,9 @@ import type { LexiconEntry } from '../lexicon/index.js';
 import { SortedKeys } from '../util/keys.js';
 import { encodeSegmentData } from './dictionary.js';
 
+/** What the segmentation dictionary is made from, with CC-CEDICT (checked before a rebuild at run time). */
+export const SOURCES = ['@node-rs/jieba/dict.txt', 'opencc-js'];
+
 
 /**
  * CC-CEDICT words jieba lacks (防火长城, 字节跳动, 网红) get this frequency: enough to beat a

@@ -11,6 +11,7 @@ let shared: SegmentDictionary | undefined;
 const segmentData = (entries?: Iterable<LexiconEntry>): DataSet<SegmentDictionary> => ({
   what: 'the segmentation dictionary',
   layouts: [SEGMENT],
+  sources: () => [...(require('./build.js') as typeof import('./build.js')).SOURCES, ...(require('../lexicon/build.js') as typeof import('../lexicon/build.js')).SOURCES],
   async build() {
     const { buildSegmentData } = require('./build.js') as typeof import('./build.js');
     const { readCedictEntries } = require('../lexicon/build.js') as typeof import('../lexicon/build.js');

