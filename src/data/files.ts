@@ -234,6 +234,12 @@ export async function loadData<T>(set: DataSet<T>): Promise<T> {
   return reopen(set);
 }
 
+/** A stage's loader: its data, loaded (or made) on first use and held for the process. */
+export function dataLoader<T>(set: () => DataSet<T>): () => Promise<T> {
+  let loaded: Promise<T> | undefined;
+  return () => (loaded ??= loadData(set()));
+}
+
 /** Install time: makes a stage's files and checks them as a load would. */
 export async function prepareData<T>(set: DataSet<T>): Promise<{ files: string[]; bytes: number }> {
   await rebuild(set, `${set.what} cannot be made`);

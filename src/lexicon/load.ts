@@ -1,8 +1,8 @@
-import { DataProblem, loadData, openDataFile, prepareData, readDataFile, type DataSet } from '../data/index.js';
+import { DataProblem, dataLoader, dataPath, openDataFile, prepareData, readDataFile, type DataSet } from '../data/index.js';
 import { isCurrent, Lexicon, LEXICON, RECORDS } from './store.js';
 import type { CedictEntry } from './cedict.js';
 
-let shared: Lexicon | undefined;
+const making = () => require('./build.js') as typeof import('./build.js');
 
 /**
  * data/lexicon-records.bin and data/lexicon.bin, made together from CC-CEDICT (`entries`, parsed
@@ -11,17 +11,16 @@ let shared: Lexicon | undefined;
 const lexiconData = (entries?: CedictEntry[]): DataSet<Lexicon> => ({
   what: 'the CC-CEDICT lexicon',
   layouts: [RECORDS, LEXICON],
-  sources: () => (require('./build.js') as typeof import('./build.js')).SOURCES,
+  sources: () => making().SOURCES,
   async build() {
-    const { buildLexicon } = require('./build.js') as typeof import('./build.js');
-    const files = await buildLexicon(entries);
+    const files = await making().buildLexicon(entries);
     return [files.records, files.index];
   },
   open() {
     const index = readDataFile(LEXICON);
     // The records are read as entries are decoded (a positional read each; the file stays open).
     const records = openDataFile(RECORDS);
-    if (!isCurrent(index, records.read('stamp', 0, records.length('stamp')))) throw new DataProblem('stale', 'not built with this stemmer and these records', LEXICON.file);
+    if (!isCurrent(index, records.read('stamp', 0, records.length('stamp')))) throw new DataProblem('stale', 'not built with this stemmer and these records', dataPath(LEXICON.file));
     return new Lexicon(index, (start, end) => records.read('records', start, end).toString('utf8'));
   },
 });
@@ -30,6 +29,4 @@ const lexiconData = (entries?: CedictEntry[]): DataSet<Lexicon> => ({
 export const prepareLexicon = (entries?: CedictEntry[]) => prepareData(lexiconData(entries));
 
 /** The lexicon, loaded once per process. */
-export async function loadLexicon(): Promise<Lexicon> {
-  return (shared ??= await loadData(lexiconData()));
-}
+export const loadLexicon: () => Promise<Lexicon> = dataLoader(() => lexiconData());

@@ -5,10 +5,11 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LexiconEntry } from '../lexicon/index.js';
 import { SortedKeys } from '../util/keys.js';
+import { SOURCES as CEDICT, readCedictEntries } from '../lexicon/build.js';
 import { encodeSegmentData } from './dictionary.js';
 
-/** What the segmentation dictionary is made from, with CC-CEDICT (checked before a rebuild at run time). */
-export const SOURCES = ['@node-rs/jieba/dict.txt', 'opencc-js'];
+/** What the segmentation dictionary is made from (checked before a rebuild at run time). */
+export const SOURCES = ['@node-rs/jieba/dict.txt', 'opencc-js', ...CEDICT];
 
 
 /**
@@ -93,7 +94,7 @@ async function traditionalToSimplified(): Promise<string> {
     .join('');
 }
 
-export async function buildSegmentData(entries: Iterable<LexiconEntry>, opts: SegmentBuildOptions = {}): Promise<Buffer> {
+export async function buildSegmentData(entries: Iterable<LexiconEntry> = readCedictEntries(), opts: SegmentBuildOptions = {}): Promise<Buffer> {
   const cedict = new Set<string>();
   for (const e of entries) if (!e.flags.includes('variant')) cedict.add(e.simplified);
   const words = mergeDictionaries(readJiebaDict(), cedict, opts);

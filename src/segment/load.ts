@@ -1,31 +1,25 @@
-import { loadData, prepareData, readDataFile, type DataSet } from '../data/index.js';
+import { dataLoader, prepareData, readDataFile, type DataSet } from '../data/index.js';
 import type { LexiconEntry } from '../lexicon/index.js';
 import { SEGMENT, SegmentDictionary } from './dictionary.js';
 import { Segmenter } from './segmenter.js';
 import type { SegmentRules } from './rules.js';
 import { detectNewWords, NEW_WORD_FREQUENCY, type NewWordOptions } from './newwords.js';
 
-let shared: SegmentDictionary | undefined;
+const making = () => require('./build.js') as typeof import('./build.js');
 
 /** data/segment.bin: made from jieba's dictionary, CC-CEDICT (`entries`, read when not given) and OpenCC's tables. */
 const segmentData = (entries?: Iterable<LexiconEntry>): DataSet<SegmentDictionary> => ({
   what: 'the segmentation dictionary',
   layouts: [SEGMENT],
-  sources: () => [...(require('./build.js') as typeof import('./build.js')).SOURCES, ...(require('../lexicon/build.js') as typeof import('../lexicon/build.js')).SOURCES],
-  async build() {
-    const { buildSegmentData } = require('./build.js') as typeof import('./build.js');
-    const { readCedictEntries } = require('../lexicon/build.js') as typeof import('../lexicon/build.js');
-    return [await buildSegmentData(entries ?? readCedictEntries())];
-  },
+  sources: () => making().SOURCES,
+  build: async () => [await making().buildSegmentData(entries)],
   open: () => new SegmentDictionary(readDataFile(SEGMENT)),
 });
 
 /** Builds data/segment.bin (install time). */
 export const prepareSegmentData = (entries?: Iterable<LexiconEntry>) => prepareData(segmentData(entries));
 
-export async function loadSegmentDictionary(): Promise<SegmentDictionary> {
-  return (shared ??= await loadData(segmentData()));
-}
+export const loadSegmentDictionary: () => Promise<SegmentDictionary> = dataLoader(() => segmentData());
 
 /**
  * A segmenter for `text` (and anything made of the same words): jieba loaded with only the
