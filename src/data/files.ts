@@ -2,9 +2,10 @@
 // through (lexicon, segmentation dictionary, frequency ranks; the code cache is read here too).
 //
 // Every load checks what costs nothing: the size, the header (its own digest, the kind, format
-// and sections the layout names) and each section's bounds. The sections' digests cost ~0.4 ms
-// a MB (5.5 ms for what a build loads), too much for each start, so they are checked once per
-// file as it is on disk: a file that passes is recorded in the data folder's seal file under its
+// and sections the layout names) and each section's bounds. The sections' digests mean reading
+// every byte (the lexicon's 10 MB of records too, which a build otherwise reads ~600 entries of)
+// and loading zlib: ~20 ms of CPU a build (bench/RESULTS.md), too much for each start, so they
+// are checked once per file as it is on disk: a file that passes is recorded in the data folder's seal file under its
 // size, modification and change times, inode and device, and later loads of that same file skip
 // the digests. Any write to a file changes its change time (which no program can set back), and
 // a rebuilt file is a new inode: a changed file is checked again. A file changed in the last two
