@@ -117,6 +117,8 @@ export interface SectionReader<S extends Schema> {
   length(name: keyof S & string): number;
   /** Bytes [start, end) of a section. */
   read(name: keyof S & string, start: number, end: number): Buffer;
+  /** Closes the file (otherwise it stays open for the process). */
+  close(): void;
 }
 
 /**
@@ -149,6 +151,7 @@ export function openDataFile<S extends Schema>(l: Layout<S>, path = dataPath(l.f
       if (!(start >= 0 && start <= end && end <= s.length)) throw new Error(`${path}: bytes ${start}–${end} are outside section ${name} (${s.length} bytes)`);
       return readExactly(fd, path, s.offset + start, end - start);
     },
+    close: () => closeSync(fd),
   };
 }
 

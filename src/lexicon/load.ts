@@ -20,7 +20,10 @@ const lexiconData = (entries?: CedictEntry[]): DataSet<Lexicon> => ({
     const index = readDataFile(LEXICON);
     // The records are read as entries are decoded (a positional read each; the file stays open).
     const records = openDataFile(RECORDS);
-    if (!isCurrent(index, records.read('stamp', 0, records.length('stamp')))) throw new DataProblem('stale', 'not built with this stemmer and these records', dataPath(LEXICON.file));
+    if (!isCurrent(index, records.read('stamp', 0, records.length('stamp')))) {
+      records.close();
+      throw new DataProblem('stale', 'not built with this stemmer and these records', dataPath(LEXICON.file));
+    }
     return new Lexicon(index, (start, end) => records.read('records', start, end).toString('utf8'));
   },
 });
