@@ -7,7 +7,8 @@ import { fmt } from './util.mjs';
 
 const { buildSegmentData } = await import('../dist/segment/build.js');
 const { readCedictEntries } = await import('../dist/lexicon/build.js');
-const { SegmentDictionary, segmenterFor } = await import('../dist/segment/index.js');
+const { SegmentDictionary, SEGMENT, segmenterFor } = await import('../dist/segment/index.js');
+const { unpack } = await import('../dist/data/index.js');
 
 const entries = readCedictEntries();
 const corpora = CORPORA.map((c) => ({ name: c[0], script: c[3], ...readSighan(c) }));
@@ -18,7 +19,7 @@ for (const addedFrequency of [0, 1, 2, 5, 10, 30]) options.push({ mergeRule: 'on
 
 console.log(`${'options'.padEnd(36)} ${CORPORA.map((c) => c[0].padStart(13)).join(' ')}   mean (first half / second half)`);
 for (const opts of options) {
-  const dictionary = new SegmentDictionary(await buildSegmentData(entries, opts));
+  const dictionary = new SegmentDictionary(unpack(await buildSegmentData(entries, opts), SEGMENT));
   const cells = [];
   let dev = 0;
   let test = 0;

@@ -25,7 +25,7 @@ if (process.argv[2] === '--record') {
 function main() {
   const example = path.join(root, 'decks', 'example.txt');
   if (!fs.existsSync(example)) return console.log('zhdeck: no decks/example.txt to warm up on; no code cache');
-  const { codeCacheFile } = require(load);
+  const codeCacheFile = require(load).codeCachePath();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'zhdeck-cache-'));
   try {
     const deck = path.join(tmp, 'deck.csv');

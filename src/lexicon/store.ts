@@ -1,33 +1,36 @@
 import { createHash } from 'node:crypto';
-import { pack, unpack } from '../util/pack.js';
+import { layout, pack, type Sections } from '../data/index.js';
 import { SortedKeys } from '../util/keys.js';
 import { append } from '../util/collections.js';
 import type { Classifier, EntryFlag, LexiconEntry } from './types.js';
 import { pinyinLetters } from '../pinyin/index.js';
 import { senseStems, stemmerSignature } from './english.js';
 
-// Layout of data/lexicon.bin. Bump FORMAT when it changes: an old file is then rebuilt.
+// Layout of data/lexicon.bin. Bump FORMAT when what a section holds changes: an old file is then rebuilt.
 export const FORMAT = 9;
-const enum S {
-  EntryOffsets,
-  KeyOffsets,
-  PostingStarts,
-  Postings,
-  Keys,
-  RecordsStamp,
-  TraditionalOnly,
-  SimplifiedOnly,
-  CommonChars,
-  StemKeys,
-  StemOffsets,
-  StemPostingStarts,
-  StemmerSignature,
-  KeyIndex,
-  StemKeyIndex,
-  ProfileStarts,
-  ProfileChars,
-  ProfileWeights,
-}
+export const LEXICON = layout('lexicon.bin', FORMAT, {
+  entryOffsets: 'u32',
+  keyOffsets: 'u32',
+  postingStarts: 'u32',
+  postings: 'u32',
+  keys: 'utf16',
+  recordsStamp: 'bytes',
+  traditionalOnly: 'utf16',
+  simplifiedOnly: 'utf16',
+  commonChars: 'utf16',
+  stemKeys: 'utf16',
+  stemOffsets: 'u32',
+  stemPostingStarts: 'u32',
+  stemmerSignature: 'utf16',
+  keyIndex: 'u32',
+  stemKeyIndex: 'u32',
+  profileStarts: 'u32',
+  profileChars: 'utf16',
+  profileWeights: 'bytes',
+});
+/** data/lexicon-records.bin: the entries' text, read one by one as they are decoded. */
+export const RECORDS = layout('lexicon-records.bin', 1, { stamp: 'bytes', records: 'bytes' });
+export type LexiconSections = Sections<typeof LEXICON.sections>;
 
 const FIELD = '\t';
 const ITEM = '\x1f';
@@ -60,17 +63,11 @@ function decodeEntry(record: string): LexiconEntry {
   };
 }
 
-/** Whether a lexicon index was built with this code's layout and stemmer, and goes with these records (their first bytes). */
-export function isCurrent(index: Buffer, recordsHead: Buffer): boolean {
-  try {
-    const u = unpack(index, 'lexicon');
-    return u.version === FORMAT && u.utf16(S.StemmerSignature) === stemmerSignature() && u.bytes(S.RecordsStamp).equals(recordsHead.subarray(0, STAMP));
-  } catch {
-    return false;
-  }
-}
+/** Whether a lexicon index was built with this code's stemmer, and goes with these records (their stamp). */
+export const isCurrent = (index: LexiconSections, recordsStamp: Buffer): boolean =>
+  index.stemmerSignature === stemmerSignature() && index.recordsStamp.equals(recordsStamp);
 
-/** Reads bytes [start, end) of the records, as text. */
+/** Reads bytes [start, end) of the records section, as text. */
 export type RecordReader = (start: number, end: number) => string;
 
 export interface LexiconSource {
@@ -87,7 +84,7 @@ export interface LexiconFiles {
   records: Buffer;
 }
 
-// The records file starts with this many bytes of its own digest, which the index repeats: a
+// The records file holds this many bytes of its records' digest, which the index repeats: a
 // stale pair is noticed.
 const STAMP = 16;
 
@@ -156,27 +153,27 @@ export function encodeLexicon(src: LexiconSource): LexiconFiles {
   });
   entryOffsets[records.length] = bytes;
 
-  const index = pack(FORMAT, [
+  const index = pack(LEXICON, {
     entryOffsets,
     keyOffsets,
     postingStarts,
-    Uint32Array.from(postings),
+    postings: Uint32Array.from(postings),
     keys,
-    stamp,
-    src.traditionalOnly,
-    src.simplifiedOnly,
-    src.commonChars,
-    stems.keys,
-    stems.offsets,
-    stemStarts,
-    stemmerSignature(),
-    firstUnit,
-    stems.firstUnit,
+    recordsStamp: stamp,
+    traditionalOnly: src.traditionalOnly,
+    simplifiedOnly: src.simplifiedOnly,
+    commonChars: src.commonChars,
+    stemKeys: stems.keys,
+    stemOffsets: stems.offsets,
+    stemPostingStarts: stemStarts,
+    stemmerSignature: stemmerSignature(),
+    keyIndex: firstUnit,
+    stemKeyIndex: stems.firstUnit,
     profileStarts,
     profileChars,
-    Buffer.from(Uint16Array.from(profileWeights).buffer),
-  ]);
-  return { index, records: Buffer.concat([stamp, blob]) };
+    profileWeights: Buffer.from(Uint16Array.from(profileWeights).buffer),
+  });
+  return { index, records: pack(RECORDS, { stamp, records: blob }) };
 }
 
 /**
@@ -203,22 +200,20 @@ export class Lexicon {
    * `readRecord` reads the records file: the index is all a lookup needs until an entry is
    * decoded, and a build decodes a few hundred of its 125,000 entries.
    */
-  constructor(index: Buffer, readRecord: RecordReader, what = 'lexicon') {
-    const u = unpack(index, what);
-    if (u.version !== FORMAT) throw new Error(`${what} has format ${u.version}, expected ${FORMAT}`);
+  constructor(u: LexiconSections, readRecord: RecordReader) {
     this.readRecord = readRecord;
-    this.entryOffsets = u.u32(S.EntryOffsets);
-    this.keys = new SortedKeys(u.utf16(S.Keys), u.u32(S.KeyOffsets), u.u32(S.KeyIndex));
-    this.postingStarts = u.u32(S.PostingStarts);
-    this.postings = u.u32(S.Postings);
-    this.traditionalOnly = new Set(u.utf16(S.TraditionalOnly));
-    this.simplifiedOnly = new Set(u.utf16(S.SimplifiedOnly));
-    this.common = new Set(u.utf16(S.CommonChars));
-    this.stemKeys = new SortedKeys(u.utf16(S.StemKeys), u.u32(S.StemOffsets), u.u32(S.StemKeyIndex));
-    this.stemStarts = u.u32(S.StemPostingStarts);
-    this.profileStarts = u.u32(S.ProfileStarts);
-    this.profileChars = u.utf16(S.ProfileChars);
-    const pw = u.bytes(S.ProfileWeights);
+    this.entryOffsets = u.entryOffsets;
+    this.keys = new SortedKeys(u.keys, u.keyOffsets, u.keyIndex);
+    this.postingStarts = u.postingStarts;
+    this.postings = u.postings;
+    this.traditionalOnly = new Set(u.traditionalOnly);
+    this.simplifiedOnly = new Set(u.simplifiedOnly);
+    this.common = new Set(u.commonChars);
+    this.stemKeys = new SortedKeys(u.stemKeys, u.stemOffsets, u.stemKeyIndex);
+    this.stemStarts = u.stemPostingStarts;
+    this.profileStarts = u.profileStarts;
+    this.profileChars = u.profileChars;
+    const pw = u.profileWeights;
     this.profileWeights = new Uint16Array(pw.buffer, pw.byteOffset, pw.length / 2);
   }
 
@@ -233,7 +228,7 @@ export class Lexicon {
   private entry(id: number): LexiconEntry {
     let e = this.decoded.get(id);
     if (!e) {
-      e = decodeEntry(this.readRecord(STAMP + this.entryOffsets[id]!, STAMP + this.entryOffsets[id + 1]!));
+      e = decodeEntry(this.readRecord(this.entryOffsets[id]!, this.entryOffsets[id + 1]!));
       this.decoded.set(id, e);
     }
     return e;

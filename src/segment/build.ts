@@ -2,10 +2,13 @@
 // character tables, so that an ordinary run reads one buffer and parses nothing.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { LexiconEntry } from '../lexicon/index.js';
 import { SortedKeys } from '../util/keys.js';
+import { SOURCES as CEDICT, readCedictEntries } from '../lexicon/build.js';
 import { encodeSegmentData } from './dictionary.js';
+
+/** What the segmentation dictionary is made from (checked before a rebuild at run time). */
+export const SOURCES = ['@node-rs/jieba/dict.txt', 'opencc-js', ...CEDICT];
 
 
 /**
@@ -74,12 +77,18 @@ export function mergeDictionaries(jieba: DictWord[], cedictSimplified: Set<strin
 /** OpenCC's Traditional → Simplified characters (Taiwan and Hong Kong variants first), one for one. */
 async function traditionalToSimplified(): Promise<string> {
   const dir = join(dirname(require.resolve('opencc-js')), '..', 'esm-lib', 'dict');
-  const table = async (name: string) => {
-    const text = ((await import(pathToFileURL(join(dir, `${name}.js`)).href)) as { default: string }).default;
+  // Each table is an ES module of one string (`export default "㑯 㑔|…"`), read as text: import()
+  // fails inside the bundle once V8's code cache is used (the functions it restores have no
+  // dynamic-import callback), and data is rebuilt at run time when it is damaged.
+  const table = (name: string) => {
+    const source = readFileSync(join(dir, `${name}.js`), 'utf8');
+    const literal = /^export default ("(?:[^"\\]|\\.)*");?\s*$/.exec(source)?.[1];
+    if (!literal) throw new Error(`${name}.js in opencc-js is not one exported string`);
+    const text = JSON.parse(literal) as string;
     return new Map(text.split('|').map((p) => p.split(' ') as [string, string]));
   };
-  const ts = await table('TSCharacters');
-  const variants = new Map([...(await table('HKVariantsRev')), ...(await table('TWVariantsRev'))]);
+  const ts = table('TSCharacters');
+  const variants = new Map([...table('HKVariantsRev'), ...table('TWVariantsRev')]);
   const pairs = new Map<string, string>();
   for (const [t, s] of ts) pairs.set(t, s);
   for (const [v, t] of variants) pairs.set(v, ts.get(t) ?? t);
@@ -90,7 +99,7 @@ async function traditionalToSimplified(): Promise<string> {
     .join('');
 }
 
-export async function buildSegmentData(entries: Iterable<LexiconEntry>, opts: SegmentBuildOptions = {}): Promise<Buffer> {
+export async function buildSegmentData(entries: Iterable<LexiconEntry> = readCedictEntries(), opts: SegmentBuildOptions = {}): Promise<Buffer> {
   const cedict = new Set<string>();
   for (const e of entries) if (!e.flags.includes('variant')) cedict.add(e.simplified);
   const words = mergeDictionaries(readJiebaDict(), cedict, opts);

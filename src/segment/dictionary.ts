@@ -1,15 +1,15 @@
-import { pack, unpack } from '../util/pack.js';
+import { layout, pack, type Sections } from '../data/index.js';
 import { SortedKeys } from '../util/keys.js';
 
-export const FORMAT = 3;
-const enum S {
-  Keys,
-  Offsets,
-  Frequencies,
-  TraditionalToSimplified,
-  KeyIndex,
-  Total,
-}
+/** data/segment.bin. Bump the format when what a section holds changes: an old file is then rebuilt. */
+export const SEGMENT = layout('segment.bin', 3, {
+  keys: 'utf16',
+  offsets: 'u32',
+  frequencies: 'u32',
+  traditionalToSimplified: 'utf16',
+  keyIndex: 'u32',
+  total: 'f64',
+});
 
 export interface SegmentSource {
   keys: string;
@@ -23,7 +23,8 @@ export interface SegmentSource {
 export function encodeSegmentData(s: SegmentSource): Buffer {
   let total = 0;
   for (const f of s.frequencies) total += f;
-  return pack(FORMAT, [s.keys, s.offsets, s.frequencies, s.traditionalToSimplified, s.firstUnit, Float64Array.of(total)]);
+  const { keys, offsets, frequencies, traditionalToSimplified, firstUnit } = s;
+  return pack(SEGMENT, { keys, offsets, frequencies, traditionalToSimplified, keyIndex: firstUnit, total: Float64Array.of(total) });
 }
 
 // A word no text contains: it carries the frequency of every dictionary word left out of a
@@ -41,15 +42,13 @@ export class SegmentDictionary {
   private readonly total: number;
   private readonly t2s: Uint16Array;
 
-  constructor(buf: Buffer, what = 'segment dictionary') {
-    const u = unpack(buf, what);
-    if (u.version !== FORMAT) throw new Error(`${what} has format ${u.version}, expected ${FORMAT}`);
-    this.keys = new SortedKeys(u.utf16(S.Keys), u.u32(S.Offsets), u.u32(S.KeyIndex));
-    this.frequencies = u.u32(S.Frequencies);
-    this.total = u.f64(S.Total)[0]!;
+  constructor(s: Sections<typeof SEGMENT.sections>) {
+    this.keys = new SortedKeys(s.keys, s.offsets, s.keyIndex);
+    this.frequencies = s.frequencies;
+    this.total = s.total[0]!;
     this.t2s = new Uint16Array(65536);
     for (let i = 0; i < 65536; i++) this.t2s[i] = i;
-    const pairs = u.utf16(S.TraditionalToSimplified);
+    const pairs = s.traditionalToSimplified;
     for (let i = 0; i + 1 < pairs.length; i += 2) this.t2s[pairs.charCodeAt(i)] = pairs.charCodeAt(i + 1);
   }
 

@@ -1,7 +1,7 @@
 export type { Token, TokenKind } from './tokens.js';
 export { Segmenter, type WordCutter, type ToSimplified } from './segmenter.js';
-export { SegmentDictionary } from './dictionary.js';
-export { loadSegmenter, loadSegmentDictionary, prepareSegmentData, segmentDataPath, segmenterFor, type SegmenterOptions } from './load.js';
+export { SegmentDictionary, SEGMENT } from './dictionary.js';
+export { loadSegmenter, loadSegmentDictionary, prepareSegmentData, segmenterFor, type SegmenterOptions } from './load.js';
 export { detectNewWords, NEW_WORD_OPTIONS, NEW_WORD_FREQUENCY, type NewWordOptions } from './newwords.js';
 export { scoreSegmentation, type SegmentationScore } from './score.js';
 export { DEFAULT_RULES, type SegmentRules } from './rules.js';

@@ -1,38 +1,25 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dataPath } from '../util/paths.js';
-import { writeFileAtomic } from '../util/fs.js';
-import { unpack } from '../util/pack.js';
-import { FORMAT, SegmentDictionary } from './dictionary.js';
+import { dataLoader, prepareData, readDataFile, type DataSet } from '../data/index.js';
+import type { LexiconEntry } from '../lexicon/index.js';
+import { SEGMENT, SegmentDictionary } from './dictionary.js';
 import { Segmenter } from './segmenter.js';
 import type { SegmentRules } from './rules.js';
 import { detectNewWords, NEW_WORD_FREQUENCY, type NewWordOptions } from './newwords.js';
 
+const making = () => require('./build.js') as typeof import('./build.js');
 
-export const segmentDataPath = () => dataPath('segment.bin');
+/** data/segment.bin: made from jieba's dictionary, CC-CEDICT (`entries`, read when not given) and OpenCC's tables. */
+const segmentData = (entries?: Iterable<LexiconEntry>): DataSet<SegmentDictionary> => ({
+  what: 'the segmentation dictionary',
+  layouts: [SEGMENT],
+  sources: () => making().SOURCES,
+  build: async () => [await making().buildSegmentData(entries)],
+  open: () => new SegmentDictionary(readDataFile(SEGMENT)),
+});
 
-let shared: SegmentDictionary | undefined;
+/** Builds data/segment.bin (install time). */
+export const prepareSegmentData = (entries?: Iterable<LexiconEntry>) => prepareData(segmentData(entries));
 
-/** Builds data/segment.bin (install time, or once if it is missing or stale). */
-export async function prepareSegmentData(entries?: Iterable<import('../lexicon/index.js').LexiconEntry>): Promise<Buffer> {
-  const { buildSegmentData } = require('./build.js') as typeof import('./build.js');
-  const { readCedictEntries } = require('../lexicon/build.js') as typeof import('../lexicon/build.js');
-  const buf = await buildSegmentData(entries ?? readCedictEntries());
-  writeFileAtomic(segmentDataPath(), buf);
-  return buf;
-}
-
-export async function loadSegmentDictionary(): Promise<SegmentDictionary> {
-  if (shared) return shared;
-  const path = segmentDataPath();
-  let buf: Buffer | null = existsSync(path) ? readFileSync(path) : null;
-  if (buf && unpack(buf, path).version !== FORMAT) buf = null;
-  if (!buf) {
-    process.stderr.write('zhdeck: preparing the segmentation dictionary (once)…\n');
-    buf = await prepareSegmentData();
-  }
-  shared = new SegmentDictionary(buf, path);
-  return shared;
-}
+export const loadSegmentDictionary: () => Promise<SegmentDictionary> = dataLoader(() => segmentData());
 
 /**
  * A segmenter for `text` (and anything made of the same words): jieba loaded with only the

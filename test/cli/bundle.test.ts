@@ -7,6 +7,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { root, scratch } from '../helpers.js';
+import { pack, unpack } from '../../src/data/index.js';
+import { CODE_CACHE } from '../../src/data/code-cache.js';
 
 const require = createRequire(import.meta.url);
 
@@ -43,7 +45,7 @@ describe('the bundled CLI', () => {
     // Missing, or made for another bundle or Node: the test fails, as a cold start would be slow.
     const build = loader.buildOf(readFileSync(loader.bundleFile, 'utf8'));
     expect(build).toMatch(/^[0-9a-f]{16}$/);
-    expect(loader.parseCodeCache(readFileSync(loader.codeCacheFile), build)?.length).toBeGreaterThan(100_000);
+    expect(loader.readCodeCache(loader.codeCachePath(), build)?.length).toBeGreaterThan(100_000);
     const script = `const load = require(${JSON.stringify(join(root, 'bin/load.cjs'))});
       process.argv = [process.argv[0], 'zhdeck', 'lookup', '銀行', '--json'];
       process.on('exit', () => process.stderr.write(JSON.stringify(load.run.codeCacheUse)));
@@ -60,22 +62,19 @@ describe('the bundled CLI', () => {
     expect(expected.status).toBe(0);
     // Each variant is made from the install-time cache (the test above checks it exists).
     const good = readFileSync(cache);
-    const headLength = good.readUInt32LE(0);
-    const head = JSON.parse(good.toString('utf8', 4, 4 + headLength));
-    const withHead = (h: object) => {
-      const json = Buffer.from(JSON.stringify(h));
-      const length = Buffer.alloc(4);
-      length.writeUInt32LE(json.length);
-      return Buffer.concat([length, json, good.subarray(4 + headLength)]);
-    };
+    const { meta, v8 } = unpack(good, CODE_CACHE);
+    const head = JSON.parse(meta);
+    const withMeta = (m: object, data = v8) => pack(CODE_CACHE, { meta: JSON.stringify(m), v8: data });
     const variants: [string, Buffer][] = [
       ['garbage', Buffer.from('not a code cache at all')],
       // Made from another bundle, or by another Node: not even offered to V8.
-      ['stale', withHead({ ...head, build: '0000000000000000' })],
-      ['other node', withHead({ ...head, node: 'v0.0.0' })],
+      ['stale', withMeta({ ...head, build: '0000000000000000' })],
+      ['other node', withMeta({ ...head, node: 'v0.0.0' })],
       ['truncated', good.subarray(0, good.length >> 1)],
-      // Right header, wrong bytes: V8 must refuse them.
-      ['scrambled', Buffer.concat([good.subarray(0, 4 + headLength), Buffer.alloc(good.length - 4 - headLength, 7)])],
+      // Bytes changed after it was written: its digest says so, and V8 never sees them (they crash it).
+      ['flipped', Buffer.from(good).map((b, i) => (i > good.length - 4096 ? b ^ 0x5a : b)) as Buffer],
+      // Right digests, wrong bytes: V8 must refuse them.
+      ['scrambled', withMeta(head, Buffer.alloc(v8.length, 7))],
     ];
     for (const [name, bytes] of variants) {
       writeFileSync(cache, bytes);
