@@ -3,8 +3,8 @@ import { pack, unpack } from '../util/pack.js';
 import { SortedKeys } from '../util/keys.js';
 import { append } from '../util/collections.js';
 import type { Classifier, EntryFlag, LexiconEntry } from './types.js';
-import { pinyinLetters } from '../pinyin/index.js';
-import { senseStems, stemmerSignature } from './english.js';
+import { stemmerSignature } from './english.js';
+import { senseStems } from './senses.js';
 
 // Layout of data/lexicon.bin. Bump FORMAT when it changes: an old file is then rebuilt.
 export const FORMAT = 9;
@@ -308,33 +308,6 @@ export class Lexicon {
     const out: string[] = [];
     this.keys.forEachPrefix(text, pos, (_, len) => out.push(text.slice(pos, pos + len)));
     return out;
-  }
-
-  /**
-   * How English might spell a run of Han characters in pinyin, without tones or spaces
-   * (杭州 → hangzhou, 郭家坤 → guojiakun): every combination of each character's first two
-   * readings, at most `limit` of them.
-   */
-  spellings(text: string, limit = 8): string[] {
-    let forms = [''];
-    for (const ch of text) {
-      const readings = this.readingLetters(ch);
-      if (readings.length === 0) return [];
-      forms = forms.flatMap((f) => readings.map((r) => f + r)).slice(0, limit);
-    }
-    return forms;
-  }
-
-  private readonly letters = new Map<string, string[]>();
-
-  /** A character's first two readings as bare letters (行 → xing, hang), remembered. */
-  readingLetters(ch: string): string[] {
-    let r = this.letters.get(ch);
-    if (!r) {
-      r = [...new Set(this.lookup(ch).slice(0, 2).map((e) => pinyinLetters(e.pinyin)))].filter(Boolean);
-      this.letters.set(ch, r);
-    }
-    return r;
   }
 
   /** Characters that are written only in Traditional (書, 國) or only in Simplified (书, 国). */

@@ -1,6 +1,6 @@
 import type { Article, Script } from '../article/index.js';
 import { textOf, type SentencePair } from '../align/index.js';
-import { fallbackPinyin, type Lexicon, type LexiconEntry } from '../lexicon/index.js';
+import { fallbackPinyin, pinyinSpeller, type Lexicon, type LexiconEntry } from '../lexicon/index.js';
 import type { SegmentDictionary, Segmenter, Token } from '../segment/index.js';
 import { TranslationTable, type CooccurrencePair } from './cooccurrence.js';
 import { dictionaryMatch, dictionaryMatches, englishContext, latinMatch, MorphemeEvidence, transliterationMatch, type EnglishContext, type GlossMatch } from './gloss.js';
@@ -143,7 +143,7 @@ export type EntryChoices = Map<string, { entry: LexiconEntry | null; nameLike: b
 export function extractWords(article: Article, pairs: SentencePair[], deps: VocabDeps, chosen?: EntryChoices): Word[] {
   const { lexicon, dictionary, segmenter } = deps;
   const spellings = new Map<string, string[]>();
-  const spell = (text: string) => spellings.get(text) ?? spellings.set(text, lexicon.spellings(text)).get(text)!;
+  const spell = (text: string) => spellings.get(text) ?? spellings.set(text, pinyinSpeller(lexicon).spellings(text)).get(text)!;
   const fit = { lexicon, toSimplified: dictionary.toSimplified, spell };
   const texts: PairText[] = pairs
     .filter((p) => p.zh.length > 0)
