@@ -5,4 +5,4 @@ export { fallbackPinyin } from './fallback.js';
 export { englishTokens, stem, isStopword, type EnglishToken } from './english.js';
 export { senseStems, meaningStems, senseWords, sensePhrases, isMeasureSense, isGrammaticalSense, isCrossReference, type PhraseWord } from './senses.js';
 export { isFunctionWord, isWeakMorpheme, GRAMMATICAL_CHARS } from './function-words.js';
-export { nameRuns, pinyinSpeller, PinyinSpeller, type NameRun } from './names.js';
+export { nameRuns, isPinyinShaped, pinyinSpeller, PinyinSpeller, type NameRun } from './names.js';

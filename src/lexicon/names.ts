@@ -32,6 +32,12 @@ export function nameRuns(tokens: readonly EnglishToken[], text: string): NameRun
   return out;
 }
 
+/** Whether every word of a run is written as pinyin is (Guo, Jiakun; not TikTok or US). */
+export function isPinyinShaped(tokens: readonly EnglishToken[], run: NameRun): boolean {
+  for (let k = run.first; k <= run.last; k++) if (!/^[A-Z][a-z]+$/.test(tokens[k]!.text)) return false;
+  return true;
+}
+
 /** How a lexicon spells characters in pinyin: from the readings of its single-character entries. */
 export class PinyinSpeller {
   private readonly letters = new Map<string, string[]>();
