@@ -1,4 +1,4 @@
-import { englishTokens, senseStems, type Lexicon } from '../lexicon/index.js';
+import { englishTokens, GRAMMATICAL_CHARS, isPinyinShaped, meaningStems, nameRuns, pinyinSpeller, type Lexicon } from '../lexicon/index.js';
 import { pinyinLetters } from '../pinyin/index.js';
 
 import { chineseNumbers, englishNumbers } from './numbers.js';
@@ -28,12 +28,6 @@ export interface SentenceEvidence {
   length: number;
 }
 
-// Grammatical words: their senses describe grammar ("possessive particle"), not content.
-const ZH_FUNCTION = new Set(
-  [...'的了着著是在和与與也都就而及或之其这這那此他她它我你您们們个個把被将將对對从從向于於以为為所等吗嗎呢吧啊呀么麼得地着很又还還再才只已'],
-);
-const SENSE_NOISE = new Set(['particl', 'marker', 'classifier', 'surnam', 'variant', 'bound', 'form', 'literary', 'abbr', 'pr', 'see', 'also', 'written', 'old', 'archaic', 'coll', 'dialect', 'tw', 'sb', 'sth']);
-
 export class EvidenceSpace {
   private readonly ids = new Map<string, number>();
   private readonly zhWordCache = new Map<string, number[]>();
@@ -54,35 +48,13 @@ export class EvidenceSpace {
     for (const e of this.lexicon.lookup(word).slice(0, 4)) {
       if (e.flags.includes('variant')) continue;
       for (const sense of e.senses.slice(0, 4)) {
-        for (const s of senseStems(sense)) if (!SENSE_NOISE.has(s) && s.length > 1) set.add(this.id(s));
+        for (const s of meaningStems(sense)) set.add(this.id(s));
       }
       if (e.flags.includes('proper-noun')) set.add(this.id(`~${pinyinLetters(e.pinyin)}`));
     }
     ids = [...set];
     this.zhWordCache.set(word, ids);
     return ids;
-  }
-
-  /**
-   * Whether a run of 1–3 consecutive Han characters spells `letters` in pinyin, one reading
-   * per character: how English writes a Chinese name (郭家坤 → guojiakun). Asked only for the
-   * capitalised words of English sentences, and remembered.
-   */
-  private speller(han: string[]): (letters: string) => boolean {
-    const memo = new Map<string, boolean>();
-    const from = (i: number, rest: string, depth: number): boolean => {
-      if (rest === '') return true;
-      if (depth === 3 || i >= han.length) return false;
-      return this.lexicon.readingLetters(han[i]!).some((r) => rest.startsWith(r) && from(i + 1, rest.slice(r.length), depth + 1));
-    };
-    return (letters) => {
-      let v = memo.get(letters);
-      if (v === undefined) {
-        v = han.some((_, i) => from(i, letters, 0));
-        memo.set(letters, v);
-      }
-      return v;
-    };
   }
 
   chinese(sentence: string): SentenceEvidence {
@@ -103,7 +75,7 @@ export class EvidenceSpace {
       }
       const word = sentence.slice(pos, pos + len);
       // Forward maximum matching is crude, but it is only evidence, not the segmentation.
-      if (!(word.length === 1 && ZH_FUNCTION.has(word))) {
+      if (!(word.length === 1 && GRAMMATICAL_CHARS.has(word))) {
         const ids = this.zhWordIds(word);
         if (ids.length) items.push({ ids, weight: word.length === 1 ? 0.5 : 1 });
       }
@@ -111,24 +83,25 @@ export class EvidenceSpace {
     }
     for (const n of chineseNumbers(sentence)) items.push({ ids: [this.id(`#${n}`)], weight: 2 });
     const evidence = finish(items, sentence.replace(/\s/g, '').length);
-    evidence.spells = this.speller([...sentence.replace(/[^\p{Script=Han}]/gu, '')]);
+    evidence.spells = pinyinSpeller(this.lexicon).speller([...sentence.replace(/[^\p{Script=Han}]/gu, '')]);
     return evidence;
   }
 
   english(sentence: string): SentenceEvidence {
     const items: Item[] = [];
     const tokens = englishTokens(sentence);
+    // A capitalised word may be a Chinese name spelled in pinyin; so may two in a row (Guo
+    // Jiakun). Only words shaped as pinyin syllables are (not TikTok, US): measured on MAC-dev,
+    // strict F1 0.846 against 0.845 with every name the glosser reads.
+    const runs = nameRuns(tokens, sentence).filter((n) => n.last - n.first < 2 && isPinyinShaped(tokens, n));
+    let r = 0;
     tokens.forEach((t, k) => {
       if (!t.content) return;
       const ids = [this.id(t.stem), this.id(`@${t.text.toLowerCase()}`)];
       const names: string[] = [];
-      // A capitalised word may be a Chinese name spelled in pinyin; so may two in a row (Guo Jiakun).
-      if (/^[A-Z][a-z]+$/.test(t.text)) {
-        names.push(t.text.toLowerCase());
-        const next = tokens[k + 1];
-        if (next && /^[A-Z][a-z]+$/.test(next.text)) names.push((t.text + next.text).toLowerCase());
-        for (const n of names) ids.push(this.id(`~${n}`));
-      }
+      while (r < runs.length && runs[r]!.first < k) r++;
+      for (let q = r; q < runs.length && runs[q]!.first === k; q++) names.push(runs[q]!.letters);
+      for (const n of names) ids.push(this.id(`~${n}`));
       items.push({ ids, weight: 1, ...(names.length ? { names } : {}) });
     });
     for (const n of englishNumbers(sentence)) items.push({ ids: [this.id(`#${n}`)], weight: 2 });

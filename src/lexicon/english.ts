@@ -120,7 +120,7 @@ export interface EnglishToken {
 }
 
 // Dotted abbreviations (U.S.) are one word; hyphenated compounds are their parts ("Beijing-based").
-const WORD = /(?:[A-Z]\.){2,}|[A-Za-z0-9]+(?:['’][A-Za-z]+)*/g;
+export const WORD = /(?:[A-Z]\.){2,}|[A-Za-z0-9]+(?:['’][A-Za-z]+)*/g;
 
 /** A word's stem and whether it carries content, remembered like stems. */
 const wordCache = new Map<string, { stem: string; content: boolean }>();
@@ -145,14 +145,6 @@ export function englishTokens(text: string): EnglishToken[] {
     const info = wordInfo(t);
     out.push({ text: t, start: m.index, end: m.index + t.length, stem: info.stem, content: info.content });
   }
-  return out;
-}
-
-/** Content-word stems of a dictionary sense: "(of a plant) to sprout" → sprout. Parentheses are notes, not meaning. */
-export function senseStems(sense: string): string[] {
-  const core = sense.replace(/\([^)]*\)/g, ' ').replace(/\[[^\]]*\]/g, ' ');
-  const out: string[] = [];
-  for (const m of core.matchAll(WORD)) if (!isStopword(m[0]) && /[A-Za-z]/.test(m[0])) out.push(stem(m[0]));
   return out;
 }
 

@@ -3,8 +3,9 @@ import { layout, pack, type Sections } from '../data/index.js';
 import { SortedKeys } from '../util/keys.js';
 import { append } from '../util/collections.js';
 import type { Classifier, EntryFlag, LexiconEntry } from './types.js';
-import { pinyinLetters } from '../pinyin/index.js';
-import { senseStems, stemmerSignature } from './english.js';
+import { stemmerSignature } from './english.js';
+import { encodeReverseIndex, ReverseIndex } from './reverse.js';
+import { ScriptTables } from './script.js';
 
 // Layout of data/lexicon.bin. Bump FORMAT when what a section holds changes: an old file is then rebuilt.
 export const FORMAT = 9;
@@ -102,45 +103,7 @@ export function encodeLexicon(src: LexiconSource): LexiconFiles {
   });
   postingStarts[sorted.length] = postings.length;
 
-  // The reverse index: which entries a word of English renders (first senses only: the main meanings).
-  const byStem = new Map<string, Set<number>>();
-  src.entries.forEach((e, id) => {
-    if (e.flags.includes('variant')) return;
-    for (const sense of e.senses.slice(0, 3)) {
-      for (const st of senseStems(sense)) {
-        let ids = byStem.get(st);
-        if (!ids) byStem.set(st, (ids = new Set()));
-        ids.add(id);
-      }
-    }
-  });
-  const stems = SortedKeys.pack(byStem.keys());
-  // How many entries use each stem, as running totals: a stem too many entries use tells nothing.
-  const stemStarts = new Uint32Array(stems.sorted.length + 1);
-  stems.sorted.forEach((k, i) => (stemStarts[i + 1] = stemStarts[i]! + byStem.get(k)!.size));
-
-  // Per stem, the characters of the short everyday words (three characters at most, no names)
-  // that render it, weighted (a single character counts twice): what shared-morpheme evidence
-  // reads, ready-made.
-  const profileStarts = new Uint32Array(stems.sorted.length + 1);
-  let profileChars = '';
-  const profileWeights: number[] = [];
-  stems.sorted.forEach((k, i) => {
-    profileStarts[i] = profileWeights.length;
-    const weights = new Map<string, number>();
-    for (const id of byStem.get(k)!) {
-      const e = src.entries[id]!;
-      if (e.traditional.length > 3 || e.flags.includes('proper-noun')) continue;
-      const w = e.traditional.length === 1 ? 2 : 1;
-      for (const c of new Set(e.traditional + e.simplified)) weights.set(c, (weights.get(c) ?? 0) + w);
-    }
-    for (const [c, w] of [...weights].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-      if (c.length !== 1) continue; // one UTF-16 unit per character keeps the table aligned
-      profileChars += c;
-      profileWeights.push(Math.min(w, 65535));
-    }
-  });
-  profileStarts[stems.sorted.length] = profileWeights.length;
+  const reverse = encodeReverseIndex(src.entries);
 
   const records = src.entries.map((e) => Buffer.from(encodeEntry(e), 'utf8'));
   const blob = Buffer.concat(records);
@@ -163,15 +126,15 @@ export function encodeLexicon(src: LexiconSource): LexiconFiles {
     traditionalOnly: src.traditionalOnly,
     simplifiedOnly: src.simplifiedOnly,
     commonChars: src.commonChars,
-    stemKeys: stems.keys,
-    stemOffsets: stems.offsets,
-    stemPostingStarts: stemStarts,
+    stemKeys: reverse.keys,
+    stemOffsets: reverse.offsets,
+    stemPostingStarts: reverse.counts,
     stemmerSignature: stemmerSignature(),
     keyIndex: firstUnit,
-    stemKeyIndex: stems.firstUnit,
-    profileStarts,
-    profileChars,
-    profileWeights: Buffer.from(Uint16Array.from(profileWeights).buffer),
+    stemKeyIndex: reverse.firstUnit,
+    profileStarts: reverse.profileStarts,
+    profileChars: reverse.profileChars,
+    profileWeights: Buffer.from(reverse.profileWeights.buffer, reverse.profileWeights.byteOffset, reverse.profileWeights.byteLength),
   });
   return { index, records: pack(RECORDS, { stamp, records: blob }) };
 }
@@ -187,14 +150,10 @@ export class Lexicon {
   private readonly postings: Uint32Array;
   private readonly readRecord: RecordReader;
   private readonly decoded = new Map<number, LexiconEntry>();
-  private readonly traditionalOnly: Set<string>;
-  private readonly simplifiedOnly: Set<string>;
-  private readonly common: Set<string>;
-  private readonly stemKeys: SortedKeys;
-  private readonly stemStarts: Uint32Array;
-  private readonly profileStarts: Uint32Array;
-  private readonly profileChars: string;
-  private readonly profileWeights: Uint16Array;
+  /** Which entries an English stem renders, and the glosser's morpheme profiles (lexicon/reverse.ts). */
+  readonly reverse: ReverseIndex;
+  /** Script and everyday-character tables (lexicon/script.ts). */
+  readonly script: ScriptTables;
 
   /**
    * `readRecord` reads the records file: the index is all a lookup needs until an entry is
@@ -206,15 +165,17 @@ export class Lexicon {
     this.keys = new SortedKeys(u.keys, u.keyOffsets, u.keyIndex);
     this.postingStarts = u.postingStarts;
     this.postings = u.postings;
-    this.traditionalOnly = new Set(u.traditionalOnly);
-    this.simplifiedOnly = new Set(u.simplifiedOnly);
-    this.common = new Set(u.commonChars);
-    this.stemKeys = new SortedKeys(u.stemKeys, u.stemOffsets, u.stemKeyIndex);
-    this.stemStarts = u.stemPostingStarts;
-    this.profileStarts = u.profileStarts;
-    this.profileChars = u.profileChars;
+    this.script = new ScriptTables(u.traditionalOnly, u.simplifiedOnly, u.commonChars);
     const pw = u.profileWeights;
-    this.profileWeights = new Uint16Array(pw.buffer, pw.byteOffset, pw.length / 2);
+    this.reverse = new ReverseIndex({
+      keys: u.stemKeys,
+      offsets: u.stemOffsets,
+      firstUnit: u.stemKeyIndex,
+      counts: u.stemPostingStarts,
+      profileStarts: u.profileStarts,
+      profileChars: u.profileChars,
+      profileWeights: new Uint16Array(pw.buffer, pw.byteOffset, pw.length / 2),
+    });
   }
 
   get size(): number {
@@ -247,45 +208,6 @@ export class Lexicon {
     return out;
   }
 
-  /** The stem keys an English stem stands for: itself, and stems one short ending apart (broadcast / broadcaster). */
-  private stemKeysFor(stem: string): number[] {
-    if (stem.length < 5) {
-      const k = this.stemKeys.indexOf(stem);
-      return k < 0 ? [] : [k];
-    }
-    const keys: number[] = [];
-    for (let len = Math.max(5, stem.length - 3); len < stem.length; len++) {
-      const k = this.stemKeys.indexOf(stem.slice(0, len));
-      if (k >= 0) keys.push(k);
-    }
-    for (let k = this.stemKeys.lowerBound(stem); k < this.stemKeys.size; k++) {
-      const key = this.stemKeys.at(k);
-      if (!key.startsWith(stem)) break;
-      if (key.length <= stem.length + 3) keys.push(k);
-    }
-    return keys;
-  }
-
-  /**
-   * The characters of the short everyday words whose first senses use an English word, each
-   * weighted by how many such words hold it (a single character counts twice); none when more
-   * than `max` entries use the word (it is too common to tell).
-   */
-  morphemeProfile(stem: string, max = Infinity): Map<string, number> {
-    const keys = this.stemKeysFor(stem);
-    const out = new Map<string, number>();
-    let entries = 0;
-    for (const k of keys) entries += this.stemStarts[k + 1]! - this.stemStarts[k]!;
-    if (entries > max) return out;
-    for (const k of keys) {
-      for (let p = this.profileStarts[k]!; p < this.profileStarts[k + 1]!; p++) {
-        const c = this.profileChars[p]!;
-        out.set(c, (out.get(c) ?? 0) + this.profileWeights[p]!);
-      }
-    }
-    return out;
-  }
-
   /** The everyday entry: never a variant, surname or place name when a common entry exists. */
   preferred(word: string): LexiconEntry | null {
     return this.lookup(word)[0] ?? null;
@@ -305,66 +227,13 @@ export class Lexicon {
     return out;
   }
 
-  /**
-   * How English might spell a run of Han characters in pinyin, without tones or spaces
-   * (杭州 → hangzhou, 郭家坤 → guojiakun): every combination of each character's first two
-   * readings, at most `limit` of them.
-   */
-  spellings(text: string, limit = 8): string[] {
-    let forms = [''];
-    for (const ch of text) {
-      const readings = this.readingLetters(ch);
-      if (readings.length === 0) return [];
-      forms = forms.flatMap((f) => readings.map((r) => f + r)).slice(0, limit);
-    }
-    return forms;
-  }
-
-  private readonly letters = new Map<string, string[]>();
-
-  /** A character's first two readings as bare letters (行 → xing, hang), remembered. */
-  readingLetters(ch: string): string[] {
-    let r = this.letters.get(ch);
-    if (!r) {
-      r = [...new Set(this.lookup(ch).slice(0, 2).map((e) => pinyinLetters(e.pinyin)))].filter(Boolean);
-      this.letters.set(ch, r);
-    }
-    return r;
-  }
-
-  /** Characters that are written only in Traditional (書, 國) or only in Simplified (书, 国). */
+  /** Characters that are written only in Traditional (書, 國) or only in Simplified (书, 国): see ScriptTables. */
   scriptEvidence(text: string): { traditional: number; simplified: number } {
-    let traditional = 0;
-    let simplified = 0;
-    // By code unit against a table (a whole article comes through here); characters outside
-    // the BMP go to the sets.
-    const side = (this.scriptTable ??= this.makeScriptTable());
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      let s = side[code]!;
-      if (code >= 0xd800 && code < 0xdc00 && i + 1 < text.length) {
-        const ch = text.slice(i, i + 2);
-        s = this.traditionalOnly.has(ch) ? 1 : this.simplifiedOnly.has(ch) ? 2 : 0;
-        i++;
-      }
-      if (s === 1) traditional++;
-      else if (s === 2) simplified++;
-    }
-    return { traditional, simplified };
-  }
-
-  private scriptTable?: Uint8Array;
-
-  /** Per BMP code unit: 1 only Traditional, 2 only Simplified, 0 either or neither. */
-  private makeScriptTable(): Uint8Array {
-    const table = new Uint8Array(0x10000);
-    for (const ch of this.simplifiedOnly) if (ch.length === 1) table[ch.charCodeAt(0)] = 2;
-    for (const ch of this.traditionalOnly) if (ch.length === 1) table[ch.charCodeAt(0)] = 1;
-    return table;
+    return this.script.scriptEvidence(text);
   }
 
   /** Whether a character is among the few thousand in everyday use (either script). */
   isCommonChar(ch: string): boolean {
-    return this.common.has(ch);
+    return this.script.isCommonChar(ch);
   }
 }

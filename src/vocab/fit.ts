@@ -2,10 +2,9 @@
 // aligned English shows the cut is not the sentence's own: pieces joined into the word the
 // English renders, or a word split where the English renders its parts and not the whole.
 import type { Script } from '../article/index.js';
-import type { Lexicon, LexiconEntry } from '../lexicon/index.js';
+import { isFunctionWord, isMeasureSense, pinyinSpeller, senseWords, type Lexicon, type LexiconEntry } from '../lexicon/index.js';
 import type { Token } from '../segment/index.js';
 import { dictionaryMatch, mayNameStartWith, transliterationMatch, type EnglishContext } from './gloss.js';
-import { isFunctionWord } from './select.js';
 
 export interface FitDeps {
   lexicon: Lexicon;
@@ -46,7 +45,7 @@ function joinByEvidence(tokens: Token[], zh: string, en: EnglishContext, { lexic
         ? joinedRenders(entry, tokens, en, lexicon)
         : names &&
           text.length <= 4 &&
-          mayNameStartWith(lexicon.readingLetters(text[0]!), en) &&
+          mayNameStartWith(pinyinSpeller(lexicon).readingLetters(text[0]!), en) &&
           !tokens.slice(i, i + n).every((t) => lexicon.has(t.text) && t.text.length > 1) &&
           transliterationMatch(spell(text), en) !== null;
       if (!evidence) continue;
@@ -88,15 +87,14 @@ const wordSets = new WeakMap<EnglishContext, Set<string>>();
 function mentioned(ch: string, en: EnglishContext, lexicon: Lexicon): boolean {
   let words = wordSets.get(en);
   if (!words) wordSets.set(en, (words = new Set(en.tokens.map((t) => t.text.toLowerCase()))));
-  return lexicon.lookup(ch).some((e) => e.senses.some((s) => (s.replace(/\([^)]*\)/g, '').toLowerCase().match(/[a-z]+/g) ?? []).some((w) => words.has(w))));
+  return lexicon.lookup(ch).some((e) => e.senses.some((s) => senseWords(s).some((w) => words.has(w))));
 }
 
 // Counts a measure word may follow: 一頭豬, 兩道門.
 const COUNTS = new Set([...'一二兩两三四五六七八九十幾几半每']);
-const MEASURE_SENSE = /^(classifier|CL) for\b|^classifier\b/i;
 
 /** Whether a character may count things: one of its entries is a measure word. */
-const isMeasure = (ch: string, lexicon: Lexicon) => lexicon.lookup(ch).some((e) => e.senses.some((s) => MEASURE_SENSE.test(s)));
+const isMeasure = (ch: string, lexicon: Lexicon) => lexicon.lookup(ch).some((e) => e.senses.some(isMeasureSense));
 
 /** The text cut into the lexicon's words, longest first from the left; null if a piece is not one. */
 function piecesOf(text: string, lexicon: Lexicon): string[] | null {

@@ -1,5 +1,5 @@
-import { englishTokens, isStopword, stem, type EnglishToken } from '../lexicon/index.js';
-import type { Lexicon, LexiconEntry } from '../lexicon/index.js';
+import { englishTokens, nameRuns, sensePhrases, type EnglishToken, type PhraseWord } from '../lexicon/index.js';
+import type { LexiconEntry } from '../lexicon/index.js';
 import type { GlossEvidence } from './types.js';
 import { append } from '../util/collections.js';
 
@@ -71,24 +71,6 @@ export function stemsMatch(a: string, b: string): boolean {
  */
 const stemKey = (stem: string) => stem.slice(0, 5);
 
-// Particles that belong to the verb before them: "to grow up", "to bring back".
-const PARTICLES = new Set(['up', 'down', 'out', 'off', 'on', 'back', 'over', 'away', 'in']);
-
-interface PhraseWord {
-  stem: string;
-  /** Follows a verb as a particle, so it may close a span: "grew up". */
-  particle?: boolean;
-  /** Written with a capital in the dictionary: a name, which may match a capitalised English word. */
-  name: boolean;
-  /** From a verb sense ("to state"), which a noun after a determiner does not render. */
-  verb: boolean;
-}
-
-/**
- * A sense as phrases of content words: "to understand; to know about" → [underst], [know].
- * Notes in parentheses, pinyin in brackets and quoted examples are not meaning.
- */
-const phraseCache = new WeakMap<LexiconEntry, PhraseWord[][]>();
 const stemIndexCache = new WeakMap<LexiconEntry, Map<string, { p: number; w: PhraseWord }[]>>();
 
 /** An entry's phrase words by stem key (see stemKey): phrase index and word. */
@@ -96,7 +78,7 @@ function stemIndexOf(entry: LexiconEntry): Map<string, { p: number; w: PhraseWor
   let index = stemIndexCache.get(entry);
   if (!index) {
     index = new Map();
-    phrasesOf(entry).forEach((phrase, p) => {
+    sensePhrases(entry).forEach((phrase, p) => {
       for (const w of phrase) {
         const k = stemKey(w.stem);
         append(index!, k, { p, w });
@@ -105,43 +87,6 @@ function stemIndexOf(entry: LexiconEntry): Map<string, { p: number; w: PhraseWor
     stemIndexCache.set(entry, index);
   }
   return index;
-}
-
-function phrasesOf(entry: LexiconEntry): PhraseWord[][] {
-  let cached = phraseCache.get(entry);
-  if (!cached) phraseCache.set(entry, (cached = parsePhrases(entry)));
-  return cached;
-}
-
-function parsePhrases(entry: LexiconEntry): PhraseWord[][] {
-  const out: PhraseWord[][] = [];
-  for (const sense of entry.senses) {
-    if (/^(see|variant of|old variant of|used in)\b/i.test(sense)) continue;
-    // A name or acronym in parentheses is meaning: 央視 "China Central Television (CCTV)".
-    const acronyms = [...sense.matchAll(/\(([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*)\)/g)].map((m) => m[1]!);
-    for (const a of acronyms) out.push([{ stem: stem(a), name: true, verb: false }]);
-    const core = sense
-      .replace(/\([^)]*\)/g, ' ')
-      .replace(/\[[^\]]*\]/g, ' ')
-      .replace(/"[^"]*"/g, ' ')
-      .replace(/\b(as in|e\.g\.|i\.e\.)\s.*$/i, ' ')
-      .replace(/\b(lit|fig|abbr|coll)\.\s*/g, ' ');
-    for (const phrase of core.split(/[;,]/)) {
-      const verb = /^\s*to\s/i.test(phrase);
-      const all = [...phrase.matchAll(/(?:[A-Z]\.){2,}|[A-Za-z0-9]+(?:['’][A-Za-z]+)*/g)].map((m) => m[0]);
-      const words: PhraseWord[] = [];
-      all.forEach((w, k) => {
-        if (verb && k > 1 && PARTICLES.has(w)) words.push({ stem: w, name: false, verb, particle: true });
-        else if ((!isStopword(w) || /^(US|UK)$/.test(w)) && !/^(sth|sb|etc|one's)$/i.test(w)) {
-          const st = stem(w);
-          // Only the verb itself is a verb: in "to have the right to", "right" is its object, a noun.
-          words.push({ stem: st, name: /^[A-Z]/.test(w), verb: verb && k === 1 });
-        }
-      });
-      if (words.length) out.push(words);
-    }
-  }
-  return out;
 }
 
 /** Whether an English token can render a dictionary word: a capitalised name only renders a name. */
@@ -164,7 +109,7 @@ const adjacent = (ctx: EnglishContext, i: number, k: number) => ctx.tokens[k]!.s
 export function dictionaryMatches(entry: LexiconEntry, ctx: EnglishContext): GlossMatch[] {
   const out: GlossMatch[] = [];
   const toks = ctx.tokens;
-  const phrases = phrasesOf(entry);
+  const phrases = sensePhrases(entry);
   // Where each phrase's words occur in the sentence: the only places a span can start. The
   // sentence's few stems are looked up in the entry's index, not the other way round.
   // This runs for every occurrence of every word, and mostly finds nothing: until it finds
@@ -267,24 +212,14 @@ export function transliterationMatch(spellings: string[], ctx: EnglishContext): 
 
 const nameCache = new WeakMap<EnglishContext, Map<string, GlossMatch>>();
 
-/**
- * Every way the sentence may spell a name: a capitalised word, or two or three in a row
- * (each capitalised, or a hyphenated given name: Mei-ling), as lower-case letters run together.
- */
+/** Every way the sentence may spell a name (see nameRuns), each with its span. */
 function namesOf(ctx: EnglishContext): Map<string, GlossMatch> {
   let names = nameCache.get(ctx);
   if (names) return names;
   names = new Map();
   const toks = ctx.tokens;
-  for (let i = 0; i < toks.length; i++) {
-    let joined = '';
-    for (let k = i; k < Math.min(toks.length, i + 3); k++) {
-      const t = toks[k]!;
-      const hyphenated = k > i && ctx.text[t.start - 1] === '-';
-      if (!(/^[A-Z]/.test(t.text) || hyphenated) || (k > i && !adjacent(ctx, k - 1, k))) break;
-      joined += t.text.toLowerCase().replace(/[^a-z]/g, '');
-      if (!names.has(joined)) names.set(joined, { start: toks[i]!.start, end: t.end, score: 2.5 + (k - i), evidence: 'transliteration' });
-    }
+  for (const { first, last, letters } of nameRuns(toks, ctx.text)) {
+    if (!names.has(letters)) names.set(letters, { start: toks[first]!.start, end: toks[last]!.end, score: 2.5 + (last - first), evidence: 'transliteration' });
   }
   nameCache.set(ctx, names);
   return names;
@@ -296,55 +231,4 @@ export function latinMatch(word: string, ctx: EnglishContext): GlossMatch | null
   if (!latin) return null;
   const t = ctx.tokens.find((x) => x.text.toLowerCase().startsWith(latin.toLowerCase()));
   return t ? { start: t.start, end: t.end, score: 1, evidence: 'latin' } : null;
-}
-
-// Characters too common in compounds to say anything about meaning.
-const WEAK_MORPHEMES = new Set([...'的一不了人大小中上下有在是子兒儿家學学性化者們们個个之以為为所不無无可來来出到得地和與与也都就而及或其這这那此他她它我你把被將将對对從从向於于等多少好年日月天時时事物心手發发生成行方面']);
-
-// English words too general to point at a meaning: light verbs and the like. Short words
-// (new, two, sure, runs) are as unspecific and are skipped too.
-const LIGHT_WORDS = new Set(
-  'take make get have give go come see say put set let keep know want look seem find tell ask work call try need feel become leave mean way thing time year day people'
-    .split(' ')
-    .map(stem),
-);
-
-/** An English word hundreds of entries render ("big", "person") says nothing about a morpheme. */
-const MAX_RENDERINGS = 250;
-
-/**
- * Chinese words share morphemes with words of like meaning: 參與 "to participate" and 參 "to
- * join", 電視台 and 電台 "broadcaster". When the dictionary cannot gloss a word, an English
- * word of its sentence that the reverse dictionary renders with words sharing one of its
- * characters is weak evidence, taken only where nothing stronger claims that English word.
- */
-export class MorphemeEvidence {
-  private readonly profiles = new Map<string, Map<string, number>>();
-
-  constructor(private readonly lexicon: Lexicon) {}
-
-  private profile(stem: string): Map<string, number> {
-    let p = this.profiles.get(stem);
-    if (!p) this.profiles.set(stem, (p = this.lexicon.morphemeProfile(stem, MAX_RENDERINGS)));
-    return p;
-  }
-
-  /** Candidate spans among the English words `free` leaves (those no stronger evidence took). */
-  matches(word: string, ctx: EnglishContext, free: (start: number, end: number) => boolean = () => true): GlossMatch[] {
-    const own = [...new Set(word)].filter((c) => !WEAK_MORPHEMES.has(c));
-    if (own.length === 0) return [];
-    const out: GlossMatch[] = [];
-    ctx.tokens.forEach((t, i) => {
-      if (!t.content || ctx.named[i] || t.text.length < 5 || LIGHT_WORDS.has(t.stem) || !free(t.start, t.end)) return;
-      const chars = this.profile(t.stem);
-      // One word sharing a character may be chance; two, or the character itself, is a pattern,
-      // and the more words share it the stronger (安靜, 寂靜, 清靜 … all "quiet").
-      const support = own.reduce((n, c) => {
-        const k = chars.get(c) ?? 0;
-        return n + (k >= 2 ? Math.min(k, 8) / 8 : 0);
-      }, 0);
-      if (support) out.push({ start: t.start, end: t.end, score: 0.6 + 0.3 * Math.min(support, 1.3), evidence: 'morpheme' });
-    });
-    return out;
-  }
 }

@@ -1,11 +1,12 @@
 import type { Article, Script } from '../article/index.js';
 import { textOf, type SentencePair } from '../align/index.js';
-import { fallbackPinyin, type Lexicon, type LexiconEntry } from '../lexicon/index.js';
+import { fallbackPinyin, pinyinSpeller, type Lexicon, type LexiconEntry } from '../lexicon/index.js';
 import type { SegmentDictionary, Segmenter, Token } from '../segment/index.js';
 import { TranslationTable, type CooccurrencePair } from './cooccurrence.js';
-import { dictionaryMatch, dictionaryMatches, englishContext, latinMatch, MorphemeEvidence, transliterationMatch, type EnglishContext, type GlossMatch } from './gloss.js';
+import { dictionaryMatch, dictionaryMatches, englishContext, latinMatch, transliterationMatch, type EnglishContext, type GlossMatch } from './gloss.js';
 import { fitTokens } from './fit.js';
 import { gapLinks, GAP_PARAMS } from './gaps.js';
+import { MorphemeEvidence } from './morphemes.js';
 import { isContentEntry, usefulness } from './select.js';
 import type { Gloss, Occurrence, Word } from './types.js';
 import { append } from '../util/collections.js';
@@ -157,7 +158,7 @@ export type EntryChoices = Map<string, { entry: LexiconEntry | null; nameLike: b
 export function extractWords(article: Article, pairs: SentencePair[], deps: VocabDeps, chosen?: EntryChoices): Word[] {
   const { lexicon, dictionary, segmenter } = deps;
   const spellings = new Map<string, string[]>();
-  const spell = (text: string) => spellings.get(text) ?? spellings.set(text, lexicon.spellings(text)).get(text)!;
+  const spell = (text: string) => spellings.get(text) ?? spellings.set(text, pinyinSpeller(lexicon).spellings(text)).get(text)!;
   const fit = { lexicon, toSimplified: dictionary.toSimplified, spell };
   const texts: PairText[] = pairs
     .filter((p) => p.zh.length > 0)

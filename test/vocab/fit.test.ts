@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadVocabDeps } from '../../src/stages.js';
 import { englishContext } from '../../src/vocab/index.js';
+import { pinyinSpeller } from '../../src/lexicon/index.js';
 import { fitTokens } from '../../src/vocab/fit.js';
 import { kindOf, type Token } from '../../src/segment/tokens.js';
 import type { Script } from '../../src/article/index.js';
@@ -10,7 +11,7 @@ import { scratch, zhdeck } from '../helpers.js';
 
 // Sentences of our own, cut as jieba cuts such sentences; the rules re-cut them by their English.
 const deps = await loadVocabDeps([]);
-const fit = { lexicon: deps.lexicon, toSimplified: deps.dictionary.toSimplified, spell: (t: string) => deps.lexicon.spellings(t) };
+const fit = { lexicon: deps.lexicon, toSimplified: deps.dictionary.toSimplified, spell: (t: string) => pinyinSpeller(deps.lexicon).spellings(t) };
 
 function refit(cut: string, en: string, script: Script = 'traditional'): string {
   const tokens: Token[] = [];

@@ -1,0 +1,52 @@
+// The glosser's weakest pass: shared morphemes (see MorphemeEvidence), read from the
+// lexicon's reverse index (lexicon/reverse.ts).
+import { isWeakMorpheme, stem, type Lexicon } from '../lexicon/index.js';
+import type { EnglishContext, GlossMatch } from './gloss.js';
+
+// English words too general to point at a meaning: light verbs and the like. Short words
+// (new, two, sure, runs) are as unspecific and are skipped too.
+const LIGHT_WORDS = new Set(
+  'take make get have give go come see say put set let keep know want look seem find tell ask work call try need feel become leave mean way thing time year day people'
+    .split(' ')
+    .map(stem),
+);
+
+/** An English word hundreds of entries render ("big", "person") says nothing about a morpheme. */
+const MAX_RENDERINGS = 250;
+
+/**
+ * Chinese words share morphemes with words of like meaning: 參與 "to participate" and 參 "to
+ * join", 電視台 and 電台 "broadcaster". When the dictionary cannot gloss a word, an English
+ * word of its sentence that the reverse dictionary renders with words sharing one of its
+ * characters is weak evidence, taken only where nothing stronger claims that English word.
+ */
+export class MorphemeEvidence {
+  private readonly profiles = new Map<string, Map<string, number>>();
+
+  constructor(private readonly lexicon: Lexicon) {}
+
+  private profile(stem: string): Map<string, number> {
+    let p = this.profiles.get(stem);
+    if (!p) this.profiles.set(stem, (p = this.lexicon.reverse.morphemeProfile(stem, MAX_RENDERINGS)));
+    return p;
+  }
+
+  /** Candidate spans among the English words `free` leaves (those no stronger evidence took). */
+  matches(word: string, ctx: EnglishContext, free: (start: number, end: number) => boolean = () => true): GlossMatch[] {
+    const own = [...new Set(word)].filter((c) => !isWeakMorpheme(c));
+    if (own.length === 0) return [];
+    const out: GlossMatch[] = [];
+    ctx.tokens.forEach((t, i) => {
+      if (!t.content || ctx.named[i] || t.text.length < 5 || LIGHT_WORDS.has(t.stem) || !free(t.start, t.end)) return;
+      const chars = this.profile(t.stem);
+      // One word sharing a character may be chance; two, or the character itself, is a pattern,
+      // and the more words share it the stronger (安靜, 寂靜, 清靜 … all "quiet").
+      const support = own.reduce((n, c) => {
+        const k = chars.get(c) ?? 0;
+        return n + (k >= 2 ? Math.min(k, 8) / 8 : 0);
+      }, 0);
+      if (support) out.push({ start: t.start, end: t.end, score: 0.6 + 0.3 * Math.min(support, 1.3), evidence: 'morpheme' });
+    });
+    return out;
+  }
+}

@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import { dictionaryMatches, englishContext, latinMatch, stemsMatch, transliterationMatch } from '../../src/vocab/gloss.js';
+import { MorphemeEvidence } from '../../src/vocab/morphemes.js';
+import { fitTokens } from '../../src/vocab/fit.js';
+import { TranslationTable } from '../../src/vocab/cooccurrence.js';
+import { isFunctionWord, isWeakMorpheme, meaningStems, nameRuns, pinyinSpeller, sensePhrases, senseStems, type LexiconEntry } from '../../src/lexicon/index.js';
+import type { Token } from '../../src/segment/index.js';
+import { smallLexicon } from '../small-lexicon.js';
+
+// Each gloss pass alone, on sentences of our own and a lexicon of a few entries (no installed
+// dictionary, no ../shared): the rule is tested on exactly the senses it reads.
+const lexicon = smallLexicon([
+  '難民 难民 [nan4 min2] /refugee/',
+  '外交部 外交部 [Wai4 jiao1 bu4] /Ministry of Foreign Affairs/foreign office/',
+  '記者會 记者会 [ji4 zhe3 hui4] /press conference/',
+  '長大 长大 [zhang3 da4] /to grow up/',
+  '央視 央视 [Yang1 shi4] /China Central Television (CCTV)/',
+  '國家 国家 [guo2 jia1] /country/nation/state/',
+  '安全 安全 [an1 quan2] /safe/secure/safety/security/',
+  '國家安全 国家安全 [guo2 jia1 an1 quan2] /national security/',
+  '安靜 安静 [an1 jing4] /quiet/peaceful/',
+  '寂靜 寂静 [ji4 jing4] /quiet/',
+  '清靜 清静 [qing1 jing4] /quiet/peaceful and quiet/',
+  '靜 静 [jing4] /still/calm/quiet/',
+  '謐 谧 [mi4] /(literary) peaceful/',
+  '杭 杭 [hang2] /(name of a place)/',
+  '州 州 [zhou1] /prefecture/',
+  '郭 郭 [guo1] /outer city wall/surname Guo/',
+  '家 家 [jia1] /home/family/',
+  '坤 坤 [kun1] /one of the Eight Trigrams/',
+  '一 一 [yi1] /one/',
+  '道 道 [dao4] /road/path/CL:條|条[tiao2]/classifier for long thin things (rivers, cracks etc), barriers (walls, doors etc)/',
+  '一道 一道 [yi1 dao4] /together/',
+  '門 门 [men2] /gate/door/',
+  '貓 猫 [mao1] /cat/',
+]);
+
+const entry = (word: string): LexiconEntry => lexicon.preferred(word)!;
+const spans = (word: string, en: string) => {
+  const ctx = englishContext(en);
+  return dictionaryMatches(entry(word), ctx)
+    .sort((a, b) => b.score - a.score)
+    .map((m) => en.slice(m.start, m.end));
+};
+
+describe('the sense reader (lexicon/senses.ts)', () => {
+  it('reads a sense as stems, its notes left out', () => {
+    expect(senseStems('(of a plant) to sprout [fa1 ya2]')).toEqual(['sprout']);
+    expect(meaningStems('possessive particle')).toEqual(['possessiv']);
+  });
+
+  it('reads an entry as phrases of words, verbs and particles marked, acronyms kept', () => {
+    expect(sensePhrases(entry('長大')).map((p) => p.map((w) => w.stem))).toEqual([['grow', 'up']]);
+    expect(sensePhrases(entry('長大'))[0]![1]!.particle).toBe(true);
+    expect(sensePhrases(entry('央視')).map((p) => p.map((w) => w.stem))).toEqual([['cctv'], ['china', 'central', 'television']]);
+  });
+
+  it('knows function words and weak morphemes in both scripts', () => {
+    expect([isFunctionWord('們'), isFunctionWord('们'), isFunctionWord('這些'), isFunctionWord('貓')]).toEqual([true, true, true, false]);
+    expect([isWeakMorpheme('性'), isWeakMorpheme('的'), isWeakMorpheme('吗'), isWeakMorpheme('靜')]).toEqual([true, true, false, false]);
+  });
+});
+
+describe('dictionary matches (gloss.ts)', () => {
+  it('finds the inflected English word a sense renders', () => {
+    expect(spans('難民', 'Thousands of refugees arrived.')[0]).toBe('refugees');
+  });
+
+  it('takes a whole phrase, function words inside it', () => {
+    expect(spans('外交部', 'The Ministry of Foreign Affairs said so.')[0]).toBe('Ministry of Foreign Affairs');
+  });
+
+  it('completes a two-word phrase matched by one word with its neighbour', () => {
+    expect(spans('記者會', 'She spoke at a press briefing on Monday.')[0]).toBe('press briefing');
+  });
+
+  it('closes a verb sense with its particle', () => {
+    expect(spans('長大', 'The children grew up by the sea.')[0]).toBe('grew up');
+  });
+
+  it('finds nothing where the English has none of the senses', () => {
+    expect(spans('難民', 'The weather was fine.')).toEqual([]);
+  });
+
+  it('pairs stems one related ending apart, not longer extensions', () => {
+    expect(stemsMatch('nation', 'national')).toBe(true);
+    expect(stemsMatch('sight', 'sightsee')).toBe(false);
+  });
+});
+
+describe('names and Latin letters (gloss.ts, lexicon/names.ts)', () => {
+  it('spells a name in pinyin and finds it among the capitalised words', () => {
+    const ctx = englishContext('He moved to Hangzhou last year.');
+    const m = transliterationMatch(pinyinSpeller(lexicon).spellings('杭州'), ctx);
+    expect(m && ctx.text.slice(m.start, m.end)).toBe('Hangzhou');
+    expect(transliterationMatch(pinyinSpeller(lexicon).spellings('杭州'), englishContext('He moved away last year.'))).toBeNull();
+  });
+
+  it('reads runs of capitalised words and hyphenated given names as one name', () => {
+    const ctx = englishContext('Yesterday Guo Jiakun met Mei-ling.');
+    expect(nameRuns(ctx.tokens, ctx.text).map((r) => r.letters)).toEqual(['yesterday', 'yesterdayguo', 'yesterdayguojiakun', 'guo', 'guojiakun', 'jiakun', 'mei', 'meiling']);
+  });
+
+  it('matches the Latin part of a mixed word', () => {
+    const ctx = englishContext('He wore a red T-shirt.');
+    const m = latinMatch('T恤', ctx);
+    expect(m && ctx.text.slice(m.start, m.end)).toBe('T');
+  });
+});
+
+describe('shared morphemes (morphemes.ts)', () => {
+  it('links a word the dictionary cannot gloss to an English word its characters render elsewhere', () => {
+    const ctx = englishContext('The old library was quiet at night.');
+    const found = new MorphemeEvidence(lexicon).matches('靜謐', ctx).map((m) => ctx.text.slice(m.start, m.end));
+    expect(found).toEqual(['quiet']);
+  });
+
+  it('offers nothing for words made of weak morphemes only, or English words already taken', () => {
+    const ctx = englishContext('The old library was quiet at night.');
+    const morphemes = new MorphemeEvidence(lexicon);
+    expect(morphemes.matches('的', ctx)).toEqual([]);
+    expect(morphemes.matches('靜謐', ctx, () => false)).toEqual([]);
+  });
+});
+
+describe('re-cutting by the English (fit.ts)', () => {
+  const deps = { lexicon, toSimplified: (t: string) => t, spell: (t: string) => pinyinSpeller(lexicon).spellings(t) };
+  const cut = (zh: string, pieces: string[]): Token[] => {
+    let at = 0;
+    return pieces.map((p) => {
+      const start = zh.indexOf(p, at);
+      at = start + p.length;
+      return { text: p, start, end: at, kind: /\p{Script=Han}/u.test(p) ? 'han' : 'other' } as Token;
+    });
+  };
+  const refit = (zh: string, pieces: string[], en: string) => fitTokens(cut(zh, pieces), zh, englishContext(en), 'traditional', deps).map((t) => t.text);
+
+  it('joins pieces into the word the English renders as a phrase', () => {
+    expect(refit('國家安全', ['國家', '安全'], 'It is a matter of national security.')).toEqual(['國家安全']);
+  });
+
+  it('joins pieces into a name the English spells', () => {
+    expect(refit('郭家坤說', ['郭家', '坤', '說'], 'Guo Jiakun said.')).toEqual(['郭家坤', '說']);
+  });
+
+  it('splits a count and a measure word the dictionary joins, when the English does not render the whole', () => {
+    expect(refit('一道門', ['一道', '門'], 'There was a door.')).toEqual(['一', '道', '門']);
+    expect(refit('一道門', ['一道', '門'], 'They went through the door together.')).toEqual(['一道', '門']);
+  });
+});
+
+describe('co-occurrence (cooccurrence.ts)', () => {
+  it('learns the English word a Chinese word meets in every pair', () => {
+    const pairs = [
+      { f: ['貓', '狗'], e: ['cat', 'dog'] },
+      { f: ['貓'], e: ['cat', 'sleep'] },
+      { f: ['貓', '魚'], e: ['cat', 'fish'] },
+    ];
+    const table = new TranslationTable(pairs, () => false);
+    expect(table.best('貓', ['cat', 'dog', 'fish', 'sleep'])).toMatchObject({ e: 'cat' });
+    expect(table.best('貓', ['cat'])!.p).toBeGreaterThan(0.5);
+  });
+});
