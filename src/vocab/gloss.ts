@@ -21,6 +21,8 @@ const DETERMINERS = new Set('the a an with of in on for by from at his her its t
 
 export function englishContext(text: string): EnglishContext {
   const tokens = englishTokens(text);
+  // A part of a code name (learning_steps, short_term) is not an English word: it renders nothing.
+  for (const t of tokens) if (text[t.start - 1] === '_' || text[t.end] === '_') t.content = false;
   const named = tokens.map((t) => {
     if (!/^[A-Z][a-z]/.test(t.text)) return false; // lower case, or an all-caps dateline (SHANGHAI)
     // What comes before the word, spaces skipped: nothing, or the end of a sentence, or an

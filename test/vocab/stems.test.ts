@@ -28,3 +28,11 @@ describe('short irregular forms', () => {
     for (const [form, verb] of [['used', 'use'], ['using', 'use'], ['made', 'make'], ['got', 'get']] as const) expect(stem(form)).toBe(stem(verb));
   });
 });
+
+describe('code names in English text', () => {
+  it('a part of a snake_case name is no English word to gloss with', async () => {
+    const { englishContext } = await import('../../src/vocab/index.js');
+    const ctx = englishContext('learning_steps control short-term learning.');
+    expect(ctx.tokens.filter((t) => t.content).map((t) => t.text)).toEqual(['control', 'short', 'term', 'learning']);
+  });
+});
