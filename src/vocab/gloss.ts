@@ -92,7 +92,10 @@ function stemIndexOf(entry: LexiconEntry): Map<string, { p: number; w: PhraseWor
 }
 
 /** Whether an English token can render a dictionary word: a capitalised name only renders a name. */
-const renders = (ctx: EnglishContext, i: number, w: PhraseWord) => stemsMatch(w.stem, ctx.tokens[i]!.stem) && !(w.verb && ctx.nominal[i]);
+// A verb's own form after a determiner is a noun of another meaning ("with state broadcaster"
+// is not 表示 "to state"); its derived noun keeps the meaning ("the determination" of 确定 "to determine").
+const renders = (ctx: EnglishContext, i: number, w: PhraseWord) =>
+  stemsMatch(w.stem, ctx.tokens[i]!.stem) && !(w.verb && ctx.nominal[i] && w.stem === ctx.tokens[i]!.stem);
 
 /** A capitalised word inside a sentence is likely part of a name: a lower-case sense renders it less surely. */
 const nameMismatch = (ctx: EnglishContext, i: number, w: PhraseWord) => !w.name && ctx.named[i];

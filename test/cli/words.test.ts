@@ -84,6 +84,13 @@ describe('words --json: a gloss per occurrence (STANDARDS §1)', () => {
     expect(words.find((w) => w.word === '有權')!.gloss).toBe('right');
   });
 
+  it('a verb sense renders its derived noun after a determiner (確定 "to determine": "the determination")', () => {
+    const file = join(dir, 'determination.txt');
+    writeFileSync(file, 'The determination of the facts took a year.\n確定事實花了一年。\n');
+    const words = JSON.parse(zhdeck(['words', file, '--all', '--json']).stdout) as WordRow[];
+    expect(words.find((w) => w.word === '確定')!.gloss).toBe('determination');
+  });
+
   it('the cloze hint is the occurrence’s own rendering, not the representative one', () => {
     const deck = join(dir, 'library.csv');
     expect(zhdeck(['build', article, '--format', 'csv', '--level', '0', '-o', deck]).status).toBe(0);
