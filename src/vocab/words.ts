@@ -217,7 +217,8 @@ export function extractWords(article: Article, pairs: SentencePair[], deps: Voca
   for (const [p, here] of byPair) assignGlosses(p, here, (d, ctx, free) => (d.entry && d.content ? morphemes.matches(d.text, ctx, free) : []));
   // Last, words the dictionary lacks (调度器 "scheduler"), learnt from the text with what is left
   // unlinked. A pass of their own: in the first, they would draw "said" away from 表示.
-  glossByCooccurrence(all, texts, (d) => Boolean(d && (d.content || (!d.entry && d.text.length > 1 && /^\p{Script=Han}+$/u.test(d.text)))));
+  const unlisted = (d: Draft) => !d.entry && d.text.length > 1 && /^\p{Script=Han}+$/u.test(d.text);
+  glossByCooccurrence(all, texts, (d) => Boolean(d && (d.content || unlisted(d))), unlisted);
   for (const [p, here] of byPair) glossGaps(p, here);
 
   return all.map((d) => {
@@ -275,8 +276,15 @@ function glossGaps(p: PairText, here: { d: Draft; o: Occ }[]): void {
  * For content words the dictionary could not gloss and the article uses more than once: the
  * English word the article's own pairs say they translate, when that is clear.
  */
-function glossByCooccurrence(drafts: Draft[], texts: PairText[], learnable: (d: Draft | undefined) => boolean): void {
-  const needy = drafts.filter((d) => learnable(d) && d.occurrences.length > 1 && d.occurrences.every((o) => !o.gloss));
+function glossByCooccurrence(
+  drafts: Draft[],
+  texts: PairText[],
+  /** The words the table is learnt over. */
+  learnable: (d: Draft | undefined) => boolean,
+  /** The words that are given glosses from it. */
+  needs: (d: Draft) => boolean = learnable,
+): void {
+  const needy = drafts.filter((d) => needs(d) && d.occurrences.length > 1 && d.occurrences.every((o) => !o.gloss));
   if (needy.length === 0) return;
   const byText = new Map(drafts.map((d) => [d.text, d]));
   // Only the pairs a needy word occurs in bear on its translation; a sample of them is enough.
