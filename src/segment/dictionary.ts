@@ -83,12 +83,16 @@ export class SegmentDictionary {
    * jieba dictionary text for the words that occur in `simplifiedText`, plus one absent word
    * carrying the rest of the total: jieba then cuts that text exactly as with every word.
    * Without a text, the whole dictionary. `extra` words (found in the text itself) come first.
+   * `words`, when given, receives every word the dictionary text holds.
    */
-  dictionaryFor(simplifiedText?: string, extra: ReadonlyArray<readonly [string, number]> = []): Buffer {
+  dictionaryFor(simplifiedText?: string, extra: ReadonlyArray<readonly [string, number]> = [], words?: Set<string>): Buffer {
     const lines: string[] = extra.map(([w, f]) => `${w} ${f}`);
+    for (const [w] of extra) words?.add(w);
     let kept = 0;
     const add = (i: number) => {
-      lines.push(`${this.keys.at(i)} ${this.frequencies[i]}`);
+      const w = this.keys.at(i);
+      words?.add(w);
+      lines.push(`${w} ${this.frequencies[i]}`);
       kept += this.frequencies[i]!;
     };
     if (simplifiedText === undefined) {

@@ -5,6 +5,7 @@ import { unpack } from '../util/pack.js';
 import { FORMAT, SegmentDictionary } from './dictionary.js';
 import { Segmenter } from './segmenter.js';
 import type { SegmentRules } from './rules.js';
+import { recurrenceTest } from './recurring.js';
 import { detectNewWords, NEW_WORD_FREQUENCY, type NewWordOptions } from './newwords.js';
 
 
@@ -51,6 +52,8 @@ export interface SegmenterOptions {
   newWordFrequency?: number;
   /** The learner's cuts (Simplified text → words), which win over jieba and every rule. */
   userCuts?: Map<string, string[]>;
+  /** false: keep every word jieba's HMM guesses, even one the text never repeats (recurring.ts). */
+  recurringGuesses?: boolean;
 }
 
 /** A segmenter on a given dictionary (the installed one, or one built with other options to measure them). */
@@ -62,5 +65,12 @@ export function segmenterFor(dictionary: SegmentDictionary, text?: string, opts:
   const found = opts.newWords === null ? [] : detectNewWords(simplified, (w) => dictionary.frequency(w) > 0, opts.newWords);
   const freq = opts.newWordFrequency ?? NEW_WORD_FREQUENCY;
   const extra = found.map((w) => [w, freq] as const);
-  return new Segmenter(Jieba.withDict(dictionary.dictionaryFor(`${text}\n${simplified}`, extra)), dictionary.toSimplified, opts.rules, cuts);
+  if (opts.recurringGuesses === false) {
+    return new Segmenter(Jieba.withDict(dictionary.dictionaryFor(`${text}\n${simplified}`, extra)), dictionary.toSimplified, opts.rules, cuts);
+  }
+  // Only a word jieba's dictionary for this text lacks can be a guess of its HMM's.
+  const known = new Set<string>();
+  const jieba = Jieba.withDict(dictionary.dictionaryFor(`${text}\n${simplified}`, extra, known));
+  const recurs = recurrenceTest(simplified);
+  return new Segmenter(jieba, dictionary.toSimplified, opts.rules, cuts, (w) => known.has(w) || recurs(w));
 }
