@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import type { LexiconEntry } from '../lexicon/index.js';
 import { SortedKeys } from '../util/keys.js';
 import { encodeSegmentData } from './dictionary.js';
+import { DEGREE_ADVERBS } from './recurring.js';
 
 
 /**
@@ -29,10 +30,7 @@ export interface SegmentBuildOptions {
   degreePhrases?: boolean;
 }
 
-// Degree adverbs: before an adjective or a verb of feeling they make a phrase, not a word
-// (很 好 "very good", 更 多 "more", 太 大 "too big"); words that start with them and mean
-// something else (太阳, 更新, 更加) are CC-CEDICT words and stay.
-const DEGREE = new Set(['很', '更', '太']);
+
 
 interface DictWord {
   word: string;
@@ -61,7 +59,7 @@ export function mergeDictionaries(jieba: DictWord[], cedictSimplified: Set<strin
   const rule = opts.mergeRule ?? 'both-long';
   const degree = opts.degreePhrases ?? true;
   const kept = jieba.filter(({ word }) => {
-    if (degree && word.length >= 2 && DEGREE.has(word[0]!) && !cedictSimplified.has(word) && cedictSimplified.has(word.slice(1))) return false;
+    if (degree && word.length >= 2 && DEGREE_ADVERBS.includes(word[0]!) && !cedictSimplified.has(word) && cedictSimplified.has(word.slice(1))) return false;
     if (rule === 'off' || word.length < 3 || cedictSimplified.has(word) || !HAN_ONLY.test(word)) return true;
     for (let k = 1; k < word.length; k++) {
       const a = word.slice(0, k);

@@ -4,11 +4,19 @@
 // only when it occurs at least twice in the whole text (measured on the SIGHAN first halves,
 // bench/RESULTS.md), and otherwise cut again by the dictionary alone.
 
+/**
+ * Degree adverbs: before an adjective or a verb of feeling they make a phrase, not a word
+ * (很 好 "very good", 更 多 "more", 太 大 "too big"). Words that start with one and mean
+ * something else (太阳, 更新, 更加) are CC-CEDICT words; a guess that starts with one is not kept.
+ */
+export const DEGREE_ADVERBS = '很更太';
+
 /** How often a guessed word must occur in the text to be kept. */
 export const RECURRING_MIN = 2;
 
 /**
- * Whether a string occurs at least `min` times in `text`. The text's positions are indexed
+ * Whether a word jieba guessed stands: it does not start with a degree adverb and occurs at
+ * least `min` times in `text`. The text's positions are indexed
  * by character once (a counting sort, a few ms for a long text); a string is then checked
  * only where its rarest character occurs, and the search stops at `min`.
  */
@@ -21,6 +29,7 @@ export function recurrenceTest(text: string, min = RECURRING_MIN): (word: string
   const at = new Uint32Array(n);
   for (let i = 0; i < n; i++) at[fill[text.charCodeAt(i)]!++] = i;
   return (word) => {
+    if (DEGREE_ADVERBS.includes(word[0]!)) return false;
     let rare = 0;
     let fewest = Infinity;
     for (let k = 0; k < word.length; k++) {
