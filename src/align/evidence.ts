@@ -2,6 +2,7 @@ import { englishTokens, senseStems, type Lexicon } from '../lexicon/index.js';
 import { pinyinLetters } from '../pinyin/index.js';
 
 import { chineseNumbers, englishNumbers } from './numbers.js';
+import { punctuationOf, type Punctuation } from './punctuation.js';
 
 /**
  * Lexical evidence that an English and a Chinese sentence translate each other, reduced to
@@ -26,6 +27,8 @@ export interface SentenceEvidence {
   mass: number;
   /** Length in characters, spaces excluded: the Gale–Church measure. */
   length: number;
+  /** Questions, exclamations and clause marks (punctuation.ts). */
+  punctuation?: Punctuation;
 }
 
 // Grammatical words: their senses describe grammar ("possessive particle"), not content.
@@ -112,6 +115,7 @@ export class EvidenceSpace {
     for (const n of chineseNumbers(sentence)) items.push({ ids: [this.id(`#${n}`)], weight: 2 });
     const evidence = finish(items, sentence.replace(/\s/g, '').length);
     evidence.spells = this.speller([...sentence.replace(/[^\p{Script=Han}]/gu, '')]);
+    evidence.punctuation = punctuationOf(sentence, 'zh');
     return evidence;
   }
 
@@ -132,7 +136,7 @@ export class EvidenceSpace {
       items.push({ ids, weight: 1, ...(names.length ? { names } : {}) });
     });
     for (const n of englishNumbers(sentence)) items.push({ ids: [this.id(`#${n}`)], weight: 2 });
-    return finish(items, sentence.replace(/\s/g, '').length);
+    return { ...finish(items, sentence.replace(/\s/g, '').length), punctuation: punctuationOf(sentence, 'en') };
   }
 }
 
