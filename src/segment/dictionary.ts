@@ -85,7 +85,7 @@ export class SegmentDictionary {
    * Without a text, the whole dictionary. `extra` words (found in the text itself) come first.
    * `words`, when given, receives every word the dictionary text holds.
    */
-  dictionaryFor(simplifiedText?: string, extra: ReadonlyArray<readonly [string, number]> = [], words?: Set<string>): Buffer {
+  dictionaryFor(simplifiedText?: string, extra: ReadonlyArray<readonly [string, number]> = [], words?: { add(word: string): void }): Buffer {
     const lines: string[] = extra.map(([w, f]) => `${w} ${f}`);
     for (const [w] of extra) words?.add(w);
     let kept = 0;

@@ -5,7 +5,7 @@ import { unpack } from '../util/pack.js';
 import { FORMAT, SegmentDictionary } from './dictionary.js';
 import { Segmenter } from './segmenter.js';
 import type { SegmentRules } from './rules.js';
-import { recurrenceTest } from './recurring.js';
+import { recurrenceTest, WordBits } from './recurring.js';
 import { detectNewWords, NEW_WORD_FREQUENCY, type NewWordOptions } from './newwords.js';
 
 
@@ -69,7 +69,7 @@ export function segmenterFor(dictionary: SegmentDictionary, text?: string, opts:
     return new Segmenter(Jieba.withDict(dictionary.dictionaryFor(`${text}\n${simplified}`, extra)), dictionary.toSimplified, opts.rules, cuts);
   }
   // Only a word jieba's dictionary for this text lacks can be a guess of its HMM's.
-  const known = new Set<string>();
+  const known = new WordBits();
   const jieba = Jieba.withDict(dictionary.dictionaryFor(`${text}\n${simplified}`, extra, known));
   const recurs = recurrenceTest(simplified);
   return new Segmenter(jieba, dictionary.toSimplified, opts.rules, cuts, (w) => known.has(w) || recurs(w));

@@ -37,8 +37,9 @@ export class Segmenter {
     let out: string[] | undefined;
     for (let k = 0; k < words.length; k++) {
       const w = words[k]!;
-      // A dictionary word (or a new word of the text's) is its own cut without the HMM.
-      const again = w.length < 2 || this.stands(w) ? null : this.cutter.cut(w, false);
+      // A dictionary word (or a new word of the text's) is its own cut without the HMM; one of
+      // two characters that is not (most guesses) is its two characters, without a native call.
+      const again = w.length < 2 || this.stands(w) ? null : w.length === 2 && w.charCodeAt(0) < 0xd800 ? [w[0]!, w[1]!] : this.cutter.cut(w, false);
       if (again && again.length > 1) {
         out ??= words.slice(0, k);
         out.push(...again);
