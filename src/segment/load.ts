@@ -54,6 +54,8 @@ export interface SegmenterOptions {
   userCuts?: Map<string, string[]>;
   /** false: keep every word jieba's HMM guesses, even one the text never repeats (recurring.ts). */
   recurringGuesses?: boolean;
+  /** How often the text must repeat a guess for it to stand (recurring.ts's RECURRING_MIN). */
+  recurringMin?: number;
 }
 
 /** A segmenter on a given dictionary (the installed one, or one built with other options to measure them). */
@@ -71,6 +73,6 @@ export function segmenterFor(dictionary: SegmentDictionary, text?: string, opts:
   // Only a word jieba's dictionary for this text lacks can be a guess of its HMM's.
   const known = new WordBits();
   const jieba = Jieba.withDict(dictionary.dictionaryFor(`${text}\n${simplified}`, extra, known));
-  const recurs = recurrenceTest(simplified);
+  const recurs = recurrenceTest(simplified, opts.recurringMin);
   return new Segmenter(jieba, dictionary.toSimplified, opts.rules, cuts, (w) => known.has(w) || recurs(w));
 }
