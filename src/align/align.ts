@@ -5,9 +5,11 @@ import { EvidenceSpace } from './evidence.js';
 import { splitChinese, splitEnglish } from './split.js';
 import { textOf, type Sentence, type SentencePair } from './types.js';
 
-// Paragraphs are long, so a merge or a gap costs little against their evidence.
+// Paragraphs are long, so a merge or a gap costs little against their evidence. Punctuation
+// was weighed on sentences (MAC-Dev); a paragraph's marks are counted, but not scored.
 const PARAGRAPH_PARAMS: AlignParams = {
   ...DEFAULT_PARAMS,
+  punctWeight: 0,
   shapes: [
     [1, 1, 0],
     [1, 0, -3],

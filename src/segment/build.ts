@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import type { LexiconEntry } from '../lexicon/index.js';
 import { SortedKeys } from '../util/keys.js';
 import { encodeSegmentData } from './dictionary.js';
-import { DEGREE_ADVERBS } from './recurring.js';
+import { isDegreePhrase } from './recurring.js';
 
 
 /**
@@ -26,7 +26,7 @@ export type MergeRule = 'off' | 'one-long' | 'both-long';
 export interface SegmentBuildOptions {
   addedFrequency?: number;
   mergeRule?: MergeRule;
-  /** false: keep jieba's phrases of a degree adverb and a word (很好, 更多, 太大). */
+  /** false: keep jieba's phrases of a degree adverb and a word (很好, 更好, 太大). */
   degreePhrases?: boolean;
 }
 
@@ -59,7 +59,7 @@ export function mergeDictionaries(jieba: DictWord[], cedictSimplified: Set<strin
   const rule = opts.mergeRule ?? 'both-long';
   const degree = opts.degreePhrases ?? true;
   const kept = jieba.filter(({ word }) => {
-    if (degree && word.length >= 2 && DEGREE_ADVERBS.includes(word[0]!) && !cedictSimplified.has(word) && cedictSimplified.has(word.slice(1))) return false;
+    if (degree && isDegreePhrase(word) && !cedictSimplified.has(word) && cedictSimplified.has(word.slice(1))) return false;
     if (rule === 'off' || word.length < 3 || cedictSimplified.has(word) || !HAN_ONLY.test(word)) return true;
     for (let k = 1; k < word.length; k++) {
       const a = word.slice(0, k);

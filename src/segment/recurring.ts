@@ -6,10 +6,17 @@
 
 /**
  * Degree adverbs: before an adjective or a verb of feeling they make a phrase, not a word
- * (很 好 "very good", 更 多 "more", 太 大 "too big"). Words that start with one and mean
+ * (很 好 "very good", 更 好 "better", 太 大 "too big"). Words that start with one and mean
  * something else (太阳, 更新, 更加) are CC-CEDICT words; a guess that starts with one is not kept.
  */
 export const DEGREE_ADVERBS = '很更太';
+
+/**
+ * A degree adverb and the words it makes a phrase with. 很多, 更多, 太少 are quantifiers that
+ * stand before a noun with nothing between (很多人, where an adjective needs 的: 很大的房子),
+ * and are kept whole.
+ */
+export const isDegreePhrase = (w: string) => w.length >= 2 && DEGREE_ADVERBS.includes(w[0]!) && !(w.length === 2 && (w[1] === '多' || w[1] === '少'));
 
 /** How often a guessed word must occur in the text to be kept. */
 export const RECURRING_MIN = 2;
@@ -29,7 +36,7 @@ export function recurrenceTest(text: string, min = RECURRING_MIN): (word: string
   const at = new Uint32Array(n);
   for (let i = 0; i < n; i++) at[fill[text.charCodeAt(i)]!++] = i;
   return (word) => {
-    if (DEGREE_ADVERBS.includes(word[0]!)) return false;
+    if (isDegreePhrase(word)) return false;
     let rare = 0;
     let fewest = Infinity;
     for (let k = 0; k < word.length; k++) {
