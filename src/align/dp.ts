@@ -24,11 +24,14 @@ export interface AlignParams {
   rarity: number;
   /** Weight of the agreement of the two sides' punctuation (punctuation.ts; 0: unused). */
   punctWeight: number;
+  /** Within the punctuation score, the cost of a quotation one side opens and the other does not. */
+  quoteWeight: number;
 }
 
 // Tuned on MAC-Dev (bench/tune-align.mjs; MAC-Test only reported): literary translation
 // splits and joins sentences freely, so 5-1 and 3-2 beads are allowed (6-1 and 2-3 bought nothing);
-// punctuation agreement weighs 0.45 (0.3: 0.851, 0.6: 0.858 on MAC-Dev), rarity weighting bought nothing.
+// punctuation agreement weighs 0.45 (0.3: 0.851, 0.6: 0.858 on MAC-Dev), an unmatched quotation
+// 1.5 within it (0: 0.865, 1: 0.878, 2: 0.878); rarity weighting bought nothing.
 export const DEFAULT_PARAMS: AlignParams = {
   shapes: [
     [1, 1, 0],
@@ -49,6 +52,7 @@ export const DEFAULT_PARAMS: AlignParams = {
   smoothing: 1,
   rarity: 0,
   punctWeight: 0.45,
+  quoteWeight: 1.5,
 };
 
 /** Standard normal upper tail, Abramowitz–Stegun 7.1.26 via erfc. */
@@ -128,7 +132,7 @@ export function alignSequences(
     return Math.max(2 * upperTail(delta), 1e-12);
   };
 
-  const NONE: Punctuation = { questions: 0, exclamations: 0, clauses: 0 };
+  const NONE: Punctuation = { questions: 0, exclamations: 0, clauses: 0, quotes: 0 };
   const enPunct = en.map((e) => e.punctuation ?? NONE);
   const zhPunct = zh.map((e) => e.punctuation ?? NONE);
   const clauseRatio = clauseRatioOf(enPunct, zhPunct);
@@ -140,7 +144,7 @@ export function alignSequences(
     // Where one side ends a sentence, the other may only end a clause (… 。 against …, …).
     pe.clauses += a - 1;
     pz.clauses += b - 1;
-    return punctuationScore(pe, pz, clauseRatio);
+    return punctuationScore(pe, pz, clauseRatio, params.quoteWeight);
   };
 
   const beadScore = (i0: number, a: number, j0: number, b: number, prior: number) => {

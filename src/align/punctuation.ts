@@ -11,6 +11,8 @@ export interface Punctuation {
   exclamations: number;
   /** Marks inside the sentence that end a clause: commas, semicolons, colons, dashes. */
   clauses: number;
+  /** Quotations opened: dialogue is translated as dialogue. */
+  quotes: number;
 }
 
 const QUESTION = /[?？]/g;
@@ -20,6 +22,9 @@ const EXCLAMATION = /[!！]/g;
 const CLAUSE_EN = /[,;:]|—+|--+/g;
 const CLAUSE_ZH = /[，,；;：:]|——|—/g;
 
+// An opening quote: curly, or straight at the start of a word (not an apostrophe).
+const QUOTE_EN = /[“‘]|(?:^|\s)["']/g;
+const QUOTE_ZH = /[“「『‘]/g;
 const count = (text: string, re: RegExp) => {
   let n = 0;
   re.lastIndex = 0;
@@ -32,6 +37,7 @@ export function punctuationOf(text: string, lang: 'en' | 'zh'): Punctuation {
     questions: count(text, QUESTION),
     exclamations: count(text, EXCLAMATION),
     clauses: count(text, lang === 'en' ? CLAUSE_EN : CLAUSE_ZH),
+    quotes: count(text, lang === 'en' ? QUOTE_EN : QUOTE_ZH),
   };
 }
 
@@ -39,13 +45,15 @@ export function punctuationOf(text: string, lang: 'en' | 'zh'): Punctuation {
  * How well the punctuation of a bead's two sides agrees, 0 at best, more negative the worse:
  * each question or exclamation one side has and the other lacks costs 1; the clause counts
  * are compared after scaling the English one by `clauseRatio` (Chinese writes more commas),
- * their difference relative to their size, as Gale–Church compares lengths.
+ * their difference relative to their size, as Gale–Church compares lengths; each quotation one
+ * side opens and the other does not costs `quoteWeight`.
  */
-export function punctuationScore(en: Punctuation, zh: Punctuation, clauseRatio: number): number {
+export function punctuationScore(en: Punctuation, zh: Punctuation, clauseRatio: number, quoteWeight = 0): number {
   const marks = Math.abs(Math.min(en.questions, 2) - Math.min(zh.questions, 2)) + Math.abs(Math.min(en.exclamations, 2) - Math.min(zh.exclamations, 2));
   const e = en.clauses * clauseRatio;
   const clauses = Math.abs(zh.clauses - e) / Math.sqrt(zh.clauses + e + 1);
-  return -(marks + clauses);
+  const quotes = Math.abs(Math.min(en.quotes, 2) - Math.min(zh.quotes, 2));
+  return -(marks + clauses + quoteWeight * quotes);
 }
 
 /** The Chinese/English clause-mark ratio of a text: the `clauseRatio` above. */
@@ -62,11 +70,13 @@ export function sumPunctuation(ps: readonly Punctuation[], from: number, count: 
   into.questions = 0;
   into.exclamations = 0;
   into.clauses = 0;
+  into.quotes = 0;
   for (let k = from; k < from + count; k++) {
     const p = ps[k]!;
     into.questions += p.questions;
     into.exclamations += p.exclamations;
     into.clauses += p.clauses;
+    into.quotes += p.quotes;
   }
   return into;
 }

@@ -3,8 +3,11 @@ import { alignPresplit, DEFAULT_PARAMS, EvidenceSpace, loadLexicon, punctuationO
 
 describe('punctuation as alignment evidence', () => {
   it('counts questions, exclamations and clause marks on each side', () => {
-    expect(punctuationOf('Why, then, did you go? Stop!', 'en')).toEqual({ questions: 1, exclamations: 1, clauses: 2 });
-    expect(punctuationOf('那你為什麼去？別說了，走吧！', 'zh')).toEqual({ questions: 1, exclamations: 1, clauses: 1 });
+    expect(punctuationOf('Why, then, did you go? Stop!', 'en')).toEqual({ questions: 1, exclamations: 1, clauses: 2, quotes: 0 });
+    expect(punctuationOf('那你為什麼去？別說了，走吧！', 'zh')).toEqual({ questions: 1, exclamations: 1, clauses: 1, quotes: 0 });
+    // Opening quotes only: an apostrophe is not one.
+    expect(punctuationOf('He said, ‘It’s late,’ and "go".', 'en').quotes).toBe(2);
+    expect(punctuationOf('他說：「很晚了。」又說“走”。', 'zh').quotes).toBe(2);
     // The enumeration comma lists, it does not end a clause.
     expect(punctuationOf('蘋果、梨、桃', 'zh').clauses).toBe(0);
   });
@@ -16,6 +19,10 @@ describe('punctuation as alignment evidence', () => {
     // Clause counts are compared after the text's own ratio.
     const two = punctuationOf('Yes, yes.', 'en');
     expect(punctuationScore(two, punctuationOf('是，是，是。', 'zh'), 2)).toBeCloseTo(0);
+    // A quotation one side opens and the other does not costs the quote weight.
+    const said = punctuationOf('‘Yes.’', 'en');
+    expect(punctuationScore(said, punctuationOf('「是。」', 'zh'), 1, 1.5)).toBeCloseTo(0);
+    expect(punctuationScore(said, punctuationOf('是。', 'zh'), 1, 1.5)).toBeCloseTo(-1.5);
   });
 
   it('lets punctuation decide where words and lengths do not', async () => {
