@@ -1,7 +1,8 @@
 import { pack, unpack } from '../util/pack.js';
 import { SortedKeys } from '../util/keys.js';
 
-export const FORMAT = 1;
+// 2: ranked over the segmentation dictionary of format 4 (issue 18): older files are rebuilt.
+export const FORMAT = 2;
 const enum S {
   Keys,
   Offsets,

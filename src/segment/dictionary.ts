@@ -1,7 +1,8 @@
 import { pack, unpack } from '../util/pack.js';
 import { SortedKeys } from '../util/keys.js';
 
-export const FORMAT = 3;
+// 4: jieba's degree-adverb phrases (很好, 更好) dropped at build time (issue 18): older files are rebuilt.
+export const FORMAT = 4;
 const enum S {
   Keys,
   Offsets,
