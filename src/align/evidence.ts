@@ -27,7 +27,7 @@ export interface SentenceEvidence {
   mass: number;
   /** Length in characters, spaces excluded: the Gale–Church measure. */
   length: number;
-  /** Questions, exclamations and clause marks (punctuation.ts). */
+  /** Questions, exclamations, clause marks and quotations (punctuation.ts). */
   punctuation?: Punctuation;
 }
 
