@@ -18,10 +18,10 @@ for (let round = 0; round < 1; round++) {
       if (v > bestF + 1e-4) { bestF = v; best = p; console.log('shape', best.shapes[k].join(','), v.toFixed(4)); }
     }
   }
-  for (const [key, ds] of [['lexWeight', [-1, -0.5, 0.5, 1, 2]], ['lenWeight', [-0.3, 0.3, 0.6]], ['variance', [-2, 2, 4]], ['smoothing', [-0.5, 1]]]) {
+  for (const [key, ds] of [['lexWeight', [-1, -0.5, 0.5, 1, 2]], ['lenWeight', [-0.3, 0.3, 0.6]], ['variance', [-2, 2, 4]], ['smoothing', [-0.5, 1]], ['rarity', [0.5, 1]], ['punctWeight', [-0.15, 0.15]], ['quoteWeight', [-0.5, 0.5]]]) {
     for (const d of ds) {
       const p = { ...best, [key]: best[key] + d };
-      if (p[key] <= 0) continue;
+      if (p[key] < 0 || (p[key] === 0 && key !== 'rarity')) continue;
       const v = f1(p);
       if (v > bestF + 1e-4) { bestF = v; best = p; console.log(key, p[key], v.toFixed(4)); }
     }

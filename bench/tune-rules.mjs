@@ -1,5 +1,5 @@
 // Measures each segmentation rule (segment/rules.ts) and the new-word detection
-// (segment/newwords.ts) by turning it off alone, on the first
+// (segment/newwords.ts) and the filter on jieba's HMM guesses (segment/recurring.ts) by turning it off alone, on the first
 // half of each SIGHAN gold file (tuning) with the second half beside it (reported only):
 // `node bench/tune-rules.mjs` after a build.
 import { CORPORA, readSighan, scoreHalves } from './segment.mjs';
@@ -13,6 +13,8 @@ const variants = [['everything', {}], ['no rules, no new words', { rules: off, n
 for (const k of Object.keys(DEFAULT_RULES)) variants.push([`without ${k}`, { rules: { ...DEFAULT_RULES, [k]: false } }]);
 for (const k of Object.keys(DEFAULT_RULES)) variants.push([`only ${k}`, { rules: { ...off, [k]: true }, newWords: null }]);
 variants.push(['only new words', { rules: off }]);
+variants.push(['every HMM guess kept', { recurringGuesses: false }]);
+for (const recurringMin of [3, 4, 1e9]) variants.push([`HMM guesses seen ${recurringMin}×`, { recurringMin }]);
 for (const f of [100, 1000, 10000]) variants.push([`new words at frequency ${f}`, { newWordFrequency: f }]);
 for (const minCount of [2, 4]) variants.push([`new words seen ${minCount}×`, { newWords: { ...NEW_WORD_OPTIONS, minCount } }]);
 for (const cohesion of [0.4, 0.8]) variants.push([`new words, cohesion ${cohesion}`, { newWords: { ...NEW_WORD_OPTIONS, cohesion } }]);

@@ -16,6 +16,7 @@ const corpora = CORPORA.map((c) => ({ name: c[0], script: c[3], ...readSighan(c)
 const options = [];
 for (const mergeRule of ['off', 'one-long', 'both-long']) options.push({ mergeRule, addedFrequency: 3 });
 for (const addedFrequency of [0, 1, 2, 5, 10, 30]) options.push({ mergeRule: 'one-long', addedFrequency });
+options.push({ degreePhrases: false });
 
 console.log(`${'options'.padEnd(36)} ${CORPORA.map((c) => c[0].padStart(13)).join(' ')}   mean (first half / second half)`);
 for (const opts of options) {

@@ -6,9 +6,11 @@ import { splitChinese, splitEnglish } from './split.js';
 import { textOf, type Sentence, type SentencePair } from './types.js';
 
 // Paragraphs are long, so a merge or a gap costs little against their evidence: the sentence
-// beads of up to three units, each but 1–1 at one flat cost.
+// beads of up to three units, each but 1–1 at one flat cost. Punctuation was weighed on
+// sentences (MAC-Dev); a paragraph's marks are counted, but not scored.
 const PARAGRAPH_PARAMS: AlignParams = {
   ...DEFAULT_PARAMS,
+  punctWeight: 0,
   shapes: DEFAULT_PARAMS.shapes.filter(([en, zh]) => en + zh <= 3).map(([en, zh]) => [en, zh, en === 1 && zh === 1 ? 0 : -3]),
 };
 

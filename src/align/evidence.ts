@@ -2,6 +2,7 @@ import { englishTokens, GRAMMATICAL_CHARS, isPinyinShaped, meaningStems, nameRun
 import { pinyinLetters } from '../pinyin/index.js';
 
 import { chineseNumbers, englishNumbers } from './numbers.js';
+import { punctuationOf, type Punctuation } from './punctuation.js';
 
 /**
  * Lexical evidence that an English and a Chinese sentence translate each other, reduced to
@@ -26,6 +27,8 @@ export interface SentenceEvidence {
   mass: number;
   /** Length in characters, spaces excluded: the Gale–Church measure. */
   length: number;
+  /** Questions, exclamations, clause marks and quotations (punctuation.ts). */
+  punctuation?: Punctuation;
 }
 
 export class EvidenceSpace {
@@ -84,6 +87,7 @@ export class EvidenceSpace {
     for (const n of chineseNumbers(sentence)) items.push({ ids: [this.id(`#${n}`)], weight: 2 });
     const evidence = finish(items, sentence.replace(/\s/g, '').length);
     evidence.spells = pinyinSpeller(this.lexicon).speller([...sentence.replace(/[^\p{Script=Han}]/gu, '')]);
+    evidence.punctuation = punctuationOf(sentence, 'zh');
     return evidence;
   }
 
@@ -105,7 +109,7 @@ export class EvidenceSpace {
       items.push({ ids, weight: 1, ...(names.length ? { names } : {}) });
     });
     for (const n of englishNumbers(sentence)) items.push({ ids: [this.id(`#${n}`)], weight: 2 });
-    return finish(items, sentence.replace(/\s/g, '').length);
+    return { ...finish(items, sentence.replace(/\s/g, '').length), punctuation: punctuationOf(sentence, 'en') };
   }
 }
 

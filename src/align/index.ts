@@ -8,3 +8,5 @@ export { splitChinese, splitEnglish } from './split.js';
 export { chineseNumbers, englishNumbers, parseChineseNumeral } from './numbers.js';
 export { EvidenceSpace } from './evidence.js';
 export { scoreAlignment, type AlignmentScore } from './score.js';
+export { punctuationOf, punctuationScore, type Punctuation } from './punctuation.js';
+export { weighByRarity } from './rarity.js';

@@ -1,8 +1,11 @@
 import { layout, pack, type Sections } from '../data/index.js';
 import { SortedKeys } from '../util/keys.js';
 
-/** data/frequency.bin. Bump the format when what a section holds changes: an old file is then rebuilt. */
-export const FREQUENCY = layout('frequency.bin', 1, { keys: 'utf16', offsets: 'u32', keyIndex: 'u32', ranks: 'u32' });
+/**
+ * data/frequency.bin. Bump the format when what a section holds changes: an old file is then rebuilt.
+ * 2: ranked over the segmentation dictionary of format 4 (issue 18).
+ */
+export const FREQUENCY = layout('frequency.bin', 2, { keys: 'utf16', offsets: 'u32', keyIndex: 'u32', ranks: 'u32' });
 
 export interface RankSource {
   keys: string;

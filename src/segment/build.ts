@@ -6,6 +6,7 @@ import type { LexiconEntry } from '../lexicon/index.js';
 import { SortedKeys } from '../util/keys.js';
 import { SOURCES as CEDICT, readCedictEntries } from '../lexicon/build.js';
 import { encodeSegmentData } from './dictionary.js';
+import { isDegreePhrase } from './recurring.js';
 
 /** What the segmentation dictionary is made from (checked before a rebuild at run time). */
 export const SOURCES = ['@node-rs/jieba/dict.txt', 'opencc-js', ...CEDICT];
@@ -28,7 +29,11 @@ export type MergeRule = 'off' | 'one-long' | 'both-long';
 export interface SegmentBuildOptions {
   addedFrequency?: number;
   mergeRule?: MergeRule;
+  /** false: keep jieba's phrases of a degree adverb and a word (很好, 更好, 太大). */
+  degreePhrases?: boolean;
 }
+
+
 
 interface DictWord {
   word: string;
@@ -55,7 +60,9 @@ const HAN_ONLY = /^\p{Script=Han}+$/u;
  */
 export function mergeDictionaries(jieba: DictWord[], cedictSimplified: Set<string>, opts: SegmentBuildOptions = {}): DictWord[] {
   const rule = opts.mergeRule ?? 'both-long';
+  const degree = opts.degreePhrases ?? true;
   const kept = jieba.filter(({ word }) => {
+    if (degree && isDegreePhrase(word) && !cedictSimplified.has(word) && cedictSimplified.has(word.slice(1))) return false;
     if (rule === 'off' || word.length < 3 || cedictSimplified.has(word) || !HAN_ONLY.test(word)) return true;
     for (let k = 1; k < word.length; k++) {
       const a = word.slice(0, k);

@@ -1,8 +1,11 @@
 import { layout, pack, type Sections } from '../data/index.js';
 import { SortedKeys } from '../util/keys.js';
 
-/** data/segment.bin. Bump the format when what a section holds changes: an old file is then rebuilt. */
-export const SEGMENT = layout('segment.bin', 3, {
+/**
+ * data/segment.bin. Bump the format when what a section holds changes: an old file is then rebuilt.
+ * 4: jieba's degree-adverb phrases (很好, 更好) dropped at build time (issue 18).
+ */
+export const SEGMENT = layout('segment.bin', 4, {
   keys: 'utf16',
   offsets: 'u32',
   frequencies: 'u32',
@@ -82,12 +85,16 @@ export class SegmentDictionary {
    * jieba dictionary text for the words that occur in `simplifiedText`, plus one absent word
    * carrying the rest of the total: jieba then cuts that text exactly as with every word.
    * Without a text, the whole dictionary. `extra` words (found in the text itself) come first.
+   * `words`, when given, receives every word the dictionary text holds.
    */
-  dictionaryFor(simplifiedText?: string, extra: ReadonlyArray<readonly [string, number]> = []): Buffer {
+  dictionaryFor(simplifiedText?: string, extra: ReadonlyArray<readonly [string, number]> = [], words?: { add(word: string): void }): Buffer {
     const lines: string[] = extra.map(([w, f]) => `${w} ${f}`);
+    for (const [w] of extra) words?.add(w);
     let kept = 0;
     const add = (i: number) => {
-      lines.push(`${this.keys.at(i)} ${this.frequencies[i]}`);
+      const w = this.keys.at(i);
+      words?.add(w);
+      lines.push(`${w} ${this.frequencies[i]}`);
       kept += this.frequencies[i]!;
     };
     if (simplifiedText === undefined) {

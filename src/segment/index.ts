@@ -6,3 +6,4 @@ export { detectNewWords, NEW_WORD_OPTIONS, NEW_WORD_FREQUENCY, type NewWordOptio
 export { scoreSegmentation, type SegmentationScore } from './score.js';
 export { DEFAULT_RULES, type SegmentRules } from './rules.js';
 export { parseUserDictionary, parseUserLine, emptyUserDictionary, type UserDictionary, type UserEntry } from './userdict.js';
+export { recurrenceTest, isDegreePhrase, DEGREE_ADVERBS } from './recurring.js';

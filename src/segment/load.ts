@@ -3,6 +3,7 @@ import type { LexiconEntry } from '../lexicon/index.js';
 import { SEGMENT, SegmentDictionary } from './dictionary.js';
 import { Segmenter } from './segmenter.js';
 import type { SegmentRules } from './rules.js';
+import { recurrenceTest, WordBits } from './recurring.js';
 import { detectNewWords, NEW_WORD_FREQUENCY, type NewWordOptions } from './newwords.js';
 
 const making = () => require('./build.js') as typeof import('./build.js');
@@ -38,6 +39,10 @@ export interface SegmenterOptions {
   newWordFrequency?: number;
   /** The learner's cuts (Simplified text → words), which win over jieba and every rule. */
   userCuts?: Map<string, string[]>;
+  /** false: keep every word jieba's HMM guesses, even one the text never repeats (recurring.ts). */
+  recurringGuesses?: boolean;
+  /** How often the text must repeat a guess for it to stand (recurring.ts's RECURRING_MIN). */
+  recurringMin?: number;
 }
 
 /** A segmenter on a given dictionary (the installed one, or one built with other options to measure them). */
@@ -49,5 +54,12 @@ export function segmenterFor(dictionary: SegmentDictionary, text?: string, opts:
   const found = opts.newWords === null ? [] : detectNewWords(simplified, (w) => dictionary.frequency(w) > 0, opts.newWords);
   const freq = opts.newWordFrequency ?? NEW_WORD_FREQUENCY;
   const extra = found.map((w) => [w, freq] as const);
-  return new Segmenter(Jieba.withDict(dictionary.dictionaryFor(`${text}\n${simplified}`, extra)), dictionary.toSimplified, opts.rules, cuts);
+  if (opts.recurringGuesses === false) {
+    return new Segmenter(Jieba.withDict(dictionary.dictionaryFor(`${text}\n${simplified}`, extra)), dictionary.toSimplified, opts.rules, cuts);
+  }
+  // Only a word jieba's dictionary for this text lacks can be a guess of its HMM's.
+  const known = new WordBits();
+  const jieba = Jieba.withDict(dictionary.dictionaryFor(`${text}\n${simplified}`, extra, known));
+  const recurs = recurrenceTest(simplified, opts.recurringMin);
+  return new Segmenter(jieba, dictionary.toSimplified, opts.rules, cuts, (w) => known.has(w) || recurs(w));
 }

@@ -23,7 +23,30 @@ export class Segmenter {
     private readonly rules: SegmentRules = DEFAULT_RULES,
     /** The learner's cuts (userdict.ts): Simplified text → its words. They win over every rule. */
     private readonly userCuts: Map<string, string[]> = new Map(),
+    /**
+     * Whether a word of jieba's cut (Simplified) stands whatever made it: one the text repeats
+     * (recurring.ts). Any other is cut again by the dictionary alone, which leaves a dictionary
+     * word whole and splits a guess of the HMM's.
+     */
+    private readonly stands: (word: string) => boolean = () => true,
   ) {}
+
+  /** jieba's cut of a run, its one-off HMM guesses cut again without the HMM. */
+  private cut(run: string): string[] {
+    const words = this.cutter.cut(run, true);
+    let out: string[] | undefined;
+    for (let k = 0; k < words.length; k++) {
+      const w = words[k]!;
+      // A dictionary word (or a new word of the text's) is its own cut without the HMM; one of
+      // two characters that is not (most guesses) is its two characters, without a native call.
+      const again = w.length < 2 || this.stands(w) ? null : w.length === 2 && w.charCodeAt(0) < 0xd800 ? [w[0]!, w[1]!] : this.cutter.cut(w, false);
+      if (again && again.length > 1) {
+        out ??= words.slice(0, k);
+        out.push(...again);
+      } else out?.push(w);
+    }
+    return out ?? words;
+  }
 
   segment(text: string, script: Script): Token[] {
     let simplified = script === 'traditional' ? this.toSimplified(text) : text;
@@ -33,7 +56,7 @@ export class Segmenter {
     let at = 0;
     const cutRun = (end: number) => {
       if (end <= at) return;
-      for (const w of applyRules(this.cutter.cut(simplified.slice(at, end), true), this.rules)) {
+      for (const w of applyRules(this.cut(simplified.slice(at, end)), this.rules)) {
         const n = w.text.length;
         const t = text.slice(at, at + n);
         out.push({ text: t, start: at, end: at + n, kind: w.measure ? 'measure' : kindOf(t) });

@@ -28,6 +28,8 @@ const D = '[0-9０-９]';
 // 1.7 億, 70 萬, 700,000, 2025 年, ２００１年, １７％. A year in Chinese numerals: 二○○一年.
 const NUMBER = `${D}+(?:[.．]${D}+)?(?:[,，]${D}{3}(?!${D}))*(?: ?[千百]?[萬万億亿])?(?: ?[年月日號号時时點点分秒歲岁%％‰])?`;
 const YEAR = '[〇○零一二三四五六七八九]{4}年';
+// A decimal written in Chinese numerals is one number with its percent sign: 三．六％, 廿四．五.
+const DECIMAL = '[〇○零一二三四五六七八九十百千萬万廿卅]+[.．・][〇○零一二三四五六七八九]+[%％]?';
 // Latin words stay whole, full-width letters too (ＴＯＥＦＬ): jieba splits the latter one by one.
 const LATIN = "[A-Za-zＡ-Ｚａ-ｚ][A-Za-zＡ-Ｚａ-ｚ0-9０-９]*(?:['’\\-][A-Za-zＡ-Ｚａ-ｚ]+)*";
 // A dash or ellipsis written as a run is one mark.
@@ -35,14 +37,14 @@ const RUN = '(?<mark>[—─…·～])\\k<mark>+';
 // A measure word right after a number is a word of its own (120 種|種子, 70 萬名|新用戶): left to
 // jieba, it would pair with the next character instead.
 const MEASURES = new Set([...'個个種种名位件本張张條条隻只包次座家頭头匹輛辆架枝把塊块片篇項项間间所則则份']);
-const WHOLE = new RegExp(`(?<number>${NUMBER})|${YEAR}|${LATIN}|${RUN}`, 'gu');
+const WHOLE = new RegExp(`(?<number>${NUMBER})|${YEAR}|(?<decimal>${DECIMAL})|${LATIN}|${RUN}`, 'gu');
 
 /** Spans that are words by rule, whatever the dictionary says. */
 export function wholeSpans(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(WHOLE)) {
     const end = m.index + m[0].length;
-    out.push({ text: m[0], start: m.index, end, kind: kindOf(m[0]) });
+    out.push({ text: m[0], start: m.index, end, kind: m.groups?.decimal ? 'number' : kindOf(m[0]) });
     if (!m.groups?.number) continue;
     const at = text[end] === ' ' ? end + 1 : end;
     if (MEASURES.has(text[at] ?? '')) out.push({ text: text[at]!, start: at, end: at + 1, kind: 'measure' });

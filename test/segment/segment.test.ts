@@ -28,8 +28,9 @@ describe('segmentation', () => {
 
   it('a dictionary cut to one text segments it exactly as the whole dictionary does', async () => {
     const text = hasShared ? readFileSync(seedArticle, 'utf8') : '北京當局表示，為因應這波突如其來的人潮，將鼓勵與他國加強文化交流。';
-    // New words found in the text are what a whole dictionary cannot know: left out here.
-    const [subset, full] = [await loadSegmenter(text, { newWords: null }), await loadSegmenter()];
+    // New words found in the text, and which of the HMM's guesses the text repeats, are what a
+    // whole dictionary cannot know: left out here.
+    const [subset, full] = [await loadSegmenter(text, { newWords: null, recurringGuesses: false }), await loadSegmenter()];
     for (const line of text.split('\n')) expect(subset.words(line, 'traditional')).toEqual(full.words(line, 'traditional'));
   });
 
@@ -56,7 +57,7 @@ describe.skipIf(!existsSync(icwb2))('SIGHAN 2005 bakeoff', () => {
     ['cityu_test_gold', 'cityu_test', 'traditional'],
     ['pku_test_gold', 'pku_test', 'simplified'],
     ['msr_test_gold', 'msr_test', 'simplified'],
-  ] as const)('%s: F1 ≥ 0.82', async (goldFile, testFile, script) => {
+  ] as const)('%s: F1 ≥ 0.86 (issue 18)', async (goldFile, testFile, script) => {
     const gold = lines(join(icwb2, 'gold', `${goldFile}.utf8`)).map((l) => l.trim().split(/[ \u3000]+/).filter(Boolean));
     const test = lines(join(icwb2, 'testing', `${testFile}.utf8`));
     const seg = await loadSegmenter(test.join('\n'));
@@ -64,7 +65,7 @@ describe.skipIf(!existsSync(icwb2))('SIGHAN 2005 bakeoff', () => {
     const scored = gold.map((g, i) => [g, cut[i] ?? []] as const).filter(([g, t]) => g.join('') === t.join(''));
     expect(scored.length).toBeGreaterThan(0.99 * gold.length);
     const s = scoreSegmentation(scored.map((x) => x[0]), scored.map((x) => [...x[1]]));
-    expect(s.f1).toBeGreaterThanOrEqual(0.82);
+    expect(s.f1).toBeGreaterThanOrEqual(0.86);
   });
 
   it('scores word spans as the bakeoff does', () => {
