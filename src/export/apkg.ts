@@ -232,20 +232,26 @@ class CollectionWriter {
     const first = stripHtml(n.fields[0]!);
     // Schema 11 keeps tags space-separated with a space at each end.
     this.addNote.run(noteId, n.guid, def.id, n.mod, n.tags.length ? ` ${n.tags.join(' ')} ` : '', n.fields.join('\x1f'), first, checksum(first), '');
-    for (const c of n.cards) {
-      for (const name of withParents(c.deck)) if (!this.decks.has(name)) this.decks.set(name, deckId(name));
-      const s = c.schedule;
-      if (s.type === 0) this.positions = Math.max(this.positions, s.due);
-      this.addCard.run(cardId, noteId, this.decks.get(c.deck)!, c.ord, this.nowSecs, s.type, s.queue, s.due, s.ivl, s.factor, s.reps, s.lapses, s.left, s.data);
-      for (const r of c.reviews) {
-        let id = r.id;
-        while (this.reviewIds.has(id)) id++; // ids are unique: two answers in the same millisecond
-        this.reviewIds.add(id);
-        this.addReview.run(id, cardId, r.ease, r.ivl, r.lastIvl, r.factor, r.time, r.type);
-      }
-      cardId++;
-    }
+    for (const c of n.cards) this.card(c, noteId, cardId++);
     return cardId;
+  }
+
+  /** One card of a note, with its reviews. */
+  card(c: PackageCard, noteId: number, cardId: number): void {
+    let deck = this.decks.get(c.deck);
+    if (deck === undefined) {
+      for (const name of withParents(c.deck)) if (!this.decks.has(name)) this.decks.set(name, deckId(name));
+      deck = this.decks.get(c.deck)!;
+    }
+    const s = c.schedule;
+    if (s.type === 0) this.positions = Math.max(this.positions, s.due);
+    this.addCard.run(cardId, noteId, deck, c.ord, this.nowSecs, s.type, s.queue, s.due, s.ivl, s.factor, s.reps, s.lapses, s.left, s.data);
+    for (const r of c.reviews) {
+      let id = r.id;
+      while (this.reviewIds.has(id)) id++; // ids are unique: two answers in the same millisecond
+      this.reviewIds.add(id);
+      this.addReview.run(id, cardId, r.ease, r.ivl, r.lastIvl, r.factor, r.time, r.type);
+    }
   }
 
   /** The `col` row: creation stamp, configuration, the note types and decks used. */
@@ -309,22 +315,22 @@ export async function packageBytes(pkg: AnkiPackage): Promise<Uint8Array> {
 }
 
 /** What the new-card order (introductionOrder) reads of a note: all a streamed package keeps of it. */
-type OrderedNote = Pick<Note, 'guid' | 'kind' | 'cards' | 'sibling' | 'unknown'> & { hides?: string[]; firstCard: number };
+type OrderedNote = Pick<Note, 'guid' | 'kind' | 'cards' | 'sibling' | 'unknown' | 'deck'> & { hides?: string[] };
 
 /**
  * A package of new notes written as they are made (DeckSink), for a deck too long to hold (a
  * book): each part's notes go into a collection file in the temporary folder at once, and
- * only what the new-card order needs stays in memory. At finish the cards get their positions
- * (introductionOrder over the whole deck), the ids are moved to count up to the time of writing
- * as packageBytes's do, and the zip is streamed from that file to the package's path. The
- * package holds what notesPackage + packageBytes make of the same notes.
+ * only what the new-card order and the cards need stays in memory. At finish the note ids are
+ * moved to count up to the time of writing as packageBytes's do, the cards are written with
+ * their positions (introductionOrder over the whole deck), and the zip is streamed from that
+ * file to the package's path. The package holds what notesPackage + packageBytes make of the
+ * same notes.
  */
 export function apkgSink(path: string, now: number, open: (path: string) => AtomicFile): DeckSink {
   let dir: string | null = null;
   let db: Database.Database | null = null;
   let writer: CollectionWriter | null = null;
   const kept: OrderedNote[] = [];
-  let cards = 0;
   const mod = Math.floor(now / 1000);
   const close = () => {
     db?.close();
@@ -345,33 +351,24 @@ export function apkgSink(path: string, now: number, open: (path: string) => Atom
       const w = writer!;
       db!.transaction(() => {
         for (const n of notes) {
-          const index = kept.length;
-          // Ids from 1 for now; positions 0 until the whole deck's order is known.
-          const pkgNote: PackageNote = { guid: n.guid, type: n.type, fields: fieldValues(n), tags: n.tags, mod, cards: Array.from({ length: n.cards }, (_, ord) => ({ ord, deck: n.deck, schedule: newSchedule(0), reviews: [] })) };
-          w.note(pkgNote, index + 1, cards + 1);
-          kept.push({ guid: n.guid, kind: n.kind, cards: n.cards, sibling: n.sibling, hides: 'hides' in n ? n.hides : undefined, unknown: n.unknown, firstCard: cards + 1 });
-          cards += n.cards;
+          // Ids from 1 for now; the cards once the whole deck's order is known.
+          w.note({ guid: n.guid, type: n.type, fields: fieldValues(n), tags: n.tags, mod, cards: [] }, kept.length + 1, 0);
+          kept.push({ guid: n.guid, kind: n.kind, cards: n.cards, deck: n.deck, sibling: n.sibling, hides: 'hides' in n ? n.hides : undefined, unknown: n.unknown });
         }
       })();
     },
     async finish() {
       const w = writer!;
       const positions = introductionOrder(kept as unknown as Note[]);
-      const setDue = db!.prepare('update cards set due = ? where id = ?');
       db!.transaction(() => {
-        kept.forEach((n, i) => {
-          const p = positions.get(n.guid);
-          for (let ord = 0; ord < n.cards; ord++) {
-            const due = p?.[ord] || i + 1;
-            w.positions = Math.max(w.positions, due);
-            setDue.run(due, n.firstCard + ord);
-          }
-        });
         // packageBytes's ids: notes now − count + i, cards likewise, both before `now`.
         const noteShift = now - kept.length - 1;
-        const cardShift = now - cards - 1;
-        db!.prepare('update cards set id = id + ?, nid = nid + ?').run(cardShift, noteShift);
         db!.prepare('update notes set id = id + ?').run(noteShift);
+        let cardId = now - kept.reduce((c, n) => c + n.cards, 0);
+        kept.forEach((n, i) => {
+          const p = positions.get(n.guid);
+          for (let ord = 0; ord < n.cards; ord++) w.card({ ord, deck: n.deck, schedule: newSchedule(p?.[ord] || i + 1), reviews: [] }, i + 1 + noteShift, cardId++);
+        });
         w.col(creationStamp(now), now);
       })();
       db!.close();
