@@ -62,5 +62,7 @@ export function segmenterFor(dictionary: SegmentDictionary, text?: string, opts:
   const found = opts.newWords === null ? [] : detectNewWords(simplified, (w) => dictionary.frequency(w) > 0, opts.newWords);
   const freq = opts.newWordFrequency ?? NEW_WORD_FREQUENCY;
   const extra = found.map((w) => [w, freq] as const);
-  return new Segmenter(Jieba.withDict(dictionary.dictionaryFor(`${text}\n${simplified}`, extra)), dictionary.toSimplified, opts.rules, cuts);
+  // A Simplified text is its own Simplified form: scanned once (a book's scan is most of this).
+  const scanned = simplified === text ? text : `${text}\n${simplified}`;
+  return new Segmenter(Jieba.withDict(dictionary.dictionaryFor(scanned, extra)), dictionary.toSimplified, opts.rules, cuts);
 }
