@@ -122,7 +122,7 @@ export async function build(inputs: string[], opts: BuildOptions = {}): Promise<
     const sink = apkgSink(output, opts.now ?? clock(), (path) => {
       const file = writingFile(path, () => openAtomic(path));
       return { write: (data) => writingFile(path, () => file.write(data)), commit: () => writingFile(path, () => file.commit()), abort: () => file.abort() };
-    });
+    }, opts.onPart);
     const counts = await writeDeck(articles, await loadVocabDeps(articles), sink, opts);
     return { output, ...counts, format };
   }

@@ -226,6 +226,8 @@ export async function writeDeck(articles: Article[], deps: StudyDeps, sink: Deck
   await sink.begin();
   try {
     const counts = articles.reduce((n, a) => n + charsOf(a), 0) <= (opts.blockChars ?? BLOCK_CHARS) ? await whole(articles, deps, sink, opts) : await inBlocks(articles, deps, sink, opts);
+    // What studying the input kept is garbage now; finishing a package orders every card.
+    opts.onPart?.();
     await sink.finish();
     return counts;
   } catch (e) {

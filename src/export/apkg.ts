@@ -323,10 +323,10 @@ type OrderedNote = Pick<Note, 'guid' | 'kind' | 'cards' | 'sibling' | 'unknown' 
  * only what the new-card order and the cards need stays in memory. At finish the note ids are
  * moved to count up to the time of writing as packageBytes's do, the cards are written with
  * their positions (introductionOrder over the whole deck), and the zip is streamed from that
- * file to the package's path. The package holds what notesPackage + packageBytes make of the
- * same notes.
+ * file to the package's path (`onChunks` is called every 64 chunks). The package holds what
+ * notesPackage + packageBytes make of the same notes.
  */
-export function apkgSink(path: string, now: number, open: (path: string) => AtomicFile): DeckSink {
+export function apkgSink(path: string, now: number, open: (path: string) => AtomicFile, onChunks?: () => void): DeckSink {
   let dir: string | null = null;
   let db: Database.Database | null = null;
   let writer: CollectionWriter | null = null;
@@ -375,7 +375,13 @@ export function apkgSink(path: string, now: number, open: (path: string) => Atom
       db = writer = null;
       const file = open(path);
       try {
-        for await (const chunk of packageZip(join(dir!, 'collection.anki2'), [], now).outputStream) file.write(chunk as Buffer);
+        let chunks = 0;
+        for await (const chunk of packageZip(join(dir!, 'collection.anki2'), [], now).outputStream) {
+          file.write(chunk as Buffer);
+          // The zip's chunks are garbage once written, but V8 lets tens of MB of them wait: the
+          // caller may collect them (the CLI's memory keeper) every so often.
+          if (++chunks % 64 === 0) onChunks?.();
+        }
         file.commit();
       } catch (e) {
         file.abort();

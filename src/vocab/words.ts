@@ -138,40 +138,12 @@ function assignGlosses(
  * The entry chosen for each word of an article, kept while the article is read in blocks (a
  * book): a word keeps the entry its first block chose for it, so it is one word throughout.
  */
-// What depends on the lexicon alone (a word's pinyin spellings, an English stem's morpheme
-// profile) is remembered across calls: a book is read in blocks, and each block meets most of
-// the last one's words again.
-const spellers = new WeakMap<Lexicon, (text: string) => string[]>();
-const morphemeEvidence = new WeakMap<Lexicon, MorphemeEvidence>();
-
-function spellerFor(lexicon: Lexicon): (text: string) => string[] {
-  let spell = spellers.get(lexicon);
-  if (!spell) {
-    const spellings = new Map<string, string[]>();
-    spell = (text) => {
-      let s = spellings.get(text);
-      if (!s) {
-        s = lexicon.spellings(text);
-        if (spellings.size < 200_000) spellings.set(text, s);
-      }
-      return s;
-    };
-    spellers.set(lexicon, spell);
-  }
-  return spell;
-}
-
-function morphemesFor(lexicon: Lexicon): MorphemeEvidence {
-  let m = morphemeEvidence.get(lexicon);
-  if (!m) morphemeEvidence.set(lexicon, (m = new MorphemeEvidence(lexicon)));
-  return m;
-}
-
 export type EntryChoices = Map<string, { entry: LexiconEntry | null; nameLike: boolean }>;
 
 export function extractWords(article: Article, pairs: SentencePair[], deps: VocabDeps, chosen?: EntryChoices): Word[] {
   const { lexicon, dictionary, segmenter } = deps;
-  const spell = spellerFor(lexicon);
+  const spellings = new Map<string, string[]>();
+  const spell = (text: string) => spellings.get(text) ?? spellings.set(text, lexicon.spellings(text)).get(text)!;
   const fit = { lexicon, toSimplified: dictionary.toSimplified, spell };
   const texts: PairText[] = pairs
     .filter((p) => p.zh.length > 0)
@@ -226,7 +198,7 @@ export function extractWords(article: Article, pairs: SentencePair[], deps: Voca
   for (const [p, here] of byPair) assignGlosses(p, here, glossCandidates);
   glossByCooccurrence(all, texts);
   // Last, the weakest evidence, for content words still without a gloss.
-  const morphemes = morphemesFor(lexicon);
+  const morphemes = new MorphemeEvidence(lexicon);
   for (const [p, here] of byPair) assignGlosses(p, here, (d, ctx, free) => (d.entry && d.content ? morphemes.matches(d.text, ctx, free) : []));
 
   return all.map((d) => {
