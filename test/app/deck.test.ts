@@ -169,6 +169,16 @@ describe('zhdeck build of long input', () => {
     expect(new Set(rows.map((row) => row[0])).size).toBe(rows.length);
   });
 
+  it('writes the default .apkg of long input as it is made, every note and card in it', () => {
+    const deck = join(scratch(), 'long.apkg');
+    const r = zhdeck(['build', long, '-o', deck, '--json']);
+    expect(r.status).toBe(0);
+    const summary = JSON.parse(r.stdout);
+    const pkg = readApkg(readFileSync(deck), deck);
+    expect([pkg.notes.length, pkg.cards.length]).toEqual([summary.notes.total, summary.cards]);
+    expect(new Set(pkg.cards.map((c) => c.due)).size).toBe(pkg.cards.length);
+  });
+
   it('does not warn for an ordinary article', () => {
     const r = zhdeck(['build', example, '-o', join(scratch(), 'example.csv')]);
     expect(r.status).toBe(0);
