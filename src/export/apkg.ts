@@ -332,15 +332,21 @@ export function apkgSink(path: string, now: number, open: (path: string) => Atom
   let writer: CollectionWriter | null = null;
   const kept: OrderedNote[] = [];
   const mod = Math.floor(now / 1000);
+  // The scratch collection goes with the process too (an interrupted build: exit 130).
+  const discard = () => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    dir = null;
+  };
   const close = () => {
     db?.close();
     db = writer = null;
-    if (dir) rmSync(dir, { recursive: true, force: true });
-    dir = null;
+    discard();
+    process.off('exit', discard);
   };
   return {
     begin() {
       dir = mkdtempSync(join(tmpdir(), 'zhdeck-apkg-'));
+      process.on('exit', discard);
       db = new Database(join(dir, 'collection.anki2'));
       // A scratch file, zipped and removed at the end: no journal, no waiting for the disk.
       db.pragma('journal_mode = OFF');
