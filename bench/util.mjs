@@ -16,19 +16,22 @@ export const median = (xs) => {
 export function timeCommand(cmd, args, { runs = 7, env = {}, input } = {}) {
   const times = [];
   const rss = [];
+  const cpu = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
-    const r = spawnSync('/usr/bin/time', ['-f', '%M', cmd, ...args], {
+    const r = spawnSync('/usr/bin/time', ['-f', '%U %S %M', cmd, ...args], {
       encoding: 'utf8',
       env: { ...process.env, NO_COLOR: '1', ...env },
       input,
     });
     times.push(performance.now() - t0);
     if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
-    const kb = Number(r.stderr.trim().split('\n').pop());
+    const [user, sys, kb] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
     if (Number.isFinite(kb)) rss.push(kb / 1024);
+    if (Number.isFinite(user + sys)) cpu.push((user + sys) * 1000);
   }
-  return { ms: median(times), rssMB: rss.length ? Math.max(...rss) : NaN };
+  // cpuMs: user + system time of the process (all its threads), steadier than wall time on a shared machine.
+  return { ms: median(times), cpuMs: cpu.length ? median(cpu) : NaN, rssMB: rss.length ? Math.max(...rss) : NaN };
 }
 
 /** Runs a small ESM script in a fresh node and returns what it printed as JSON. */

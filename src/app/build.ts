@@ -9,6 +9,7 @@ import type { Note } from '../notes/index.js';
 import { toAnkiCsv, type BuiltinNames } from '../export/csv.js';
 import { csvSink, type DeckSink } from '../export/sink.js';
 import { now as clock } from '../util/clock.js';
+import { openAtomic, writingFile } from '../util/fs.js';
 import { withAudio } from './audio.js';
 import { checkOutput, unusedOutput, writeOutput } from './output.js';
 import { userDictionaryPath } from './userdict.js';
@@ -112,6 +113,17 @@ export async function build(inputs: string[], opts: BuildOptions = {}): Promise<
     // The CSV is written as it is made (writeDeck: long input in blocks, in bounded memory).
     const articles = await loadArticles(inputs, await loadLexicon(), opts);
     const counts = await writeDeck(articles, await loadVocabDeps(articles), opts.sink ?? csvSink(output, opts.noteTypes), opts);
+    return { output, ...counts, format };
+  }
+  if (format === 'apkg' && output !== '-' && !opts.audio) {
+    // The package too is written as it is made (apkgSink: a collection file, zipped at the end).
+    const { apkgSink } = require('../export/apkg.js') as typeof import('../export/apkg.js');
+    const articles = await loadArticles(inputs, await loadLexicon(), opts);
+    const sink = apkgSink(output, opts.now ?? clock(), (path) => {
+      const file = writingFile(path, () => openAtomic(path));
+      return { write: (data) => writingFile(path, () => file.write(data)), commit: () => writingFile(path, () => file.commit()), abort: () => file.abort() };
+    }, opts.onPart);
+    const counts = await writeDeck(articles, await loadVocabDeps(articles), sink, opts);
     return { output, ...counts, format };
   }
   const deck = await notesFor(inputs, opts);

@@ -4,12 +4,17 @@
 // (rslib/src/storage/sqlite.rs open_or_create), and gathers notes, cards, decks, note types and
 // the review log from it (rslib/src/import_export/gather.rs).
 import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { ZipFile } from 'yazl';
 import { fieldValues, introductionOrder, type Note, type NoteType, type Positions } from '../notes/index.js';
 import { noteTypeDef, stableId, type NoteTypeDef } from './notetypes.js';
 import { creationStamp, minutesWest, newSchedule, type AnkiReview, type AnkiSchedule } from './schedule.js';
 import { requirements } from './template.js';
+import type { DeckSink } from './sink.js';
+import type { AtomicFile } from '../util/fs.js';
 
 export interface PackageCard {
   /** Template ordinal: cloze number − 1, or the template's index. */
@@ -195,78 +200,206 @@ const stripHtml = (s: string) =>
 const checksum = (s: string) => createHash('sha1').update(s).digest().readUInt32BE(0);
 
 /**
+ * A package's collection being written (schema 11): notes with their cards and reviews, in
+ * order, then the `col` row with the note types and decks they used. `packageBytes` writes a
+ * whole package into one in memory; `apkgSink` writes a long deck into a file as it is made.
+ */
+class CollectionWriter {
+  private readonly types = new Map<NoteType, NoteTypeDef>();
+  private readonly decks = new Map<string, number>();
+  private readonly reviewIds = new Set<number>();
+  private readonly addNote: Database.Statement;
+  private readonly addCard: Database.Statement;
+  private readonly addReview: Database.Statement;
+  /** The highest new-card position. */
+  positions = 0;
+
+  constructor(
+    readonly db: Database.Database,
+    private readonly nowSecs: number,
+  ) {
+    db.exec(SCHEMA);
+    this.addNote = db.prepare('insert into notes values (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, ?)');
+    this.addCard = db.prepare('insert into cards values (?, ?, ?, ?, ?, -1, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?)');
+    this.addReview = db.prepare('insert into revlog values (?, ?, -1, ?, ?, ?, ?, ?, ?)');
+  }
+
+  /** One note, its cards numbered from `cardId` on; returns the next card id. */
+  note(n: PackageNote, noteId: number, cardId: number): number {
+    const def = this.types.get(n.type) ?? noteTypeDef(n.type);
+    this.types.set(n.type, def);
+    if (n.fields.length !== def.fields.length) throw new Error(`a ${n.type} note has ${n.fields.length} fields, not ${def.fields.length}`);
+    const first = stripHtml(n.fields[0]!);
+    // Schema 11 keeps tags space-separated with a space at each end.
+    this.addNote.run(noteId, n.guid, def.id, n.mod, n.tags.length ? ` ${n.tags.join(' ')} ` : '', n.fields.join('\x1f'), first, checksum(first), '');
+    for (const c of n.cards) this.card(c, noteId, cardId++);
+    return cardId;
+  }
+
+  /** One card of a note, with its reviews. */
+  card(c: PackageCard, noteId: number, cardId: number): void {
+    let deck = this.decks.get(c.deck);
+    if (deck === undefined) {
+      for (const name of withParents(c.deck)) if (!this.decks.has(name)) this.decks.set(name, deckId(name));
+      deck = this.decks.get(c.deck)!;
+    }
+    const s = c.schedule;
+    if (s.type === 0) this.positions = Math.max(this.positions, s.due);
+    this.addCard.run(cardId, noteId, deck, c.ord, this.nowSecs, s.type, s.queue, s.due, s.ivl, s.factor, s.reps, s.lapses, s.left, s.data);
+    for (const r of c.reviews) {
+      let id = r.id;
+      while (this.reviewIds.has(id)) id++; // ids are unique: two answers in the same millisecond
+      this.reviewIds.add(id);
+      this.addReview.run(id, cardId, r.ease, r.ivl, r.lastIvl, r.factor, r.time, r.type);
+    }
+  }
+
+  /** The `col` row: creation stamp, configuration, the note types and decks used. */
+  col(crt: number, now: number): void {
+    const deckJsons: Record<string, unknown> = { [DEFAULT_DECK_ID]: deckJson(DEFAULT_DECK_ID, 'Default', 0) };
+    for (const [name, id] of this.decks) deckJsons[id] = deckJson(id, name, this.nowSecs);
+    this.db.prepare('insert into col values (1, ?, ?, ?, 11, 0, 0, 0, ?, ?, ?, ?, ?)').run(
+      crt,
+      now,
+      now,
+      JSON.stringify(colConf(crt, this.positions + 1)),
+      JSON.stringify(Object.fromEntries([...this.types.values()].map((d) => [d.id, noteTypeJson(d)]))),
+      JSON.stringify(deckJsons),
+      JSON.stringify({ 1: DEFAULT_CONF }),
+      '{}',
+    );
+  }
+}
+
+/**
+ * The zip of a package: its collection (bytes, or a file streamed from disk) and media.
+ * Entries are dated with the package, so the same notes at the same time give the same bytes.
+ */
+function packageZip(collection: Uint8Array | string, media: MediaFile[], now: number): ZipFile {
+  const zip = new ZipFile();
+  const entry = { mtime: new Date(now) };
+  if (typeof collection === 'string') zip.addFile(collection, 'collection.anki2', entry);
+  else zip.addBuffer(Buffer.from(collection.buffer, collection.byteOffset, collection.byteLength), 'collection.anki2', entry);
+  // Legacy packages list media as {"0": "name", …}, each file stored under its number (package/meta.rs media_list_is_hashmap).
+  const names: Record<string, string> = {};
+  media.forEach((m, i) => {
+    names[i] = m.name;
+    zip.addBuffer(Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength), String(i), entry);
+  });
+  zip.addBuffer(Buffer.from(JSON.stringify(names)), 'media', entry);
+  zip.end();
+  return zip;
+}
+
+/**
  * The package as bytes: the collection built in memory with SQLite, then zipped with its media
  * (yazl, which deflates with Node's zlib: a JavaScript deflate costs a build more than the rest of writing the package).
  */
 export async function packageBytes(pkg: AnkiPackage): Promise<Uint8Array> {
   const db = new Database(':memory:');
   try {
-    db.exec(SCHEMA);
-    const nowSecs = Math.floor(pkg.now / 1000);
-    const types = new Map<NoteType, NoteTypeDef>();
-    const decks = new Map<string, number>();
+    const writer = new CollectionWriter(db, Math.floor(pkg.now / 1000));
     const cardCount = pkg.notes.reduce((n, x) => n + x.cards.length, 0);
-    const addNote = db.prepare('insert into notes values (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, ?)');
-    const addCard = db.prepare('insert into cards values (?, ?, ?, ?, ?, -1, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?)');
-    const addReview = db.prepare('insert into revlog values (?, ?, -1, ?, ?, ?, ?, ?, ?)');
-    const reviewIds = new Set<number>();
-    let positions = 0;
     db.transaction(() => {
       // Ids are milliseconds, as Anki's are, counting up to the time of writing.
       let cardId = pkg.now - cardCount;
-      pkg.notes.forEach((n, i) => {
-        const def = types.get(n.type) ?? noteTypeDef(n.type);
-        types.set(n.type, def);
-        if (n.fields.length !== def.fields.length) throw new Error(`a ${n.type} note has ${n.fields.length} fields, not ${def.fields.length}`);
-        const noteId = pkg.now - pkg.notes.length + i;
-        const first = stripHtml(n.fields[0]!);
-        // Schema 11 keeps tags space-separated with a space at each end.
-        addNote.run(noteId, n.guid, def.id, n.mod, n.tags.length ? ` ${n.tags.join(' ')} ` : '', n.fields.join('\x1f'), first, checksum(first), '');
-        for (const c of n.cards) {
-          for (const name of withParents(c.deck)) if (!decks.has(name)) decks.set(name, deckId(name));
-          const s = c.schedule;
-          if (s.type === 0) positions = Math.max(positions, s.due);
-          addCard.run(cardId, noteId, decks.get(c.deck)!, c.ord, nowSecs, s.type, s.queue, s.due, s.ivl, s.factor, s.reps, s.lapses, s.left, s.data);
-          for (const r of c.reviews) {
-            let id = r.id;
-            while (reviewIds.has(id)) id++; // ids are unique: two answers in the same millisecond
-            reviewIds.add(id);
-            addReview.run(id, cardId, r.ease, r.ivl, r.lastIvl, r.factor, r.time, r.type);
-          }
-          cardId++;
-        }
-      });
-      const deckJsons: Record<string, unknown> = { [DEFAULT_DECK_ID]: deckJson(DEFAULT_DECK_ID, 'Default', 0) };
-      for (const [name, id] of decks) deckJsons[id] = deckJson(id, name, nowSecs);
-      db.prepare('insert into col values (1, ?, ?, ?, 11, 0, 0, 0, ?, ?, ?, ?, ?)').run(
-        pkg.crt,
-        pkg.now,
-        pkg.now,
-        JSON.stringify(colConf(pkg.crt, positions + 1)),
-        JSON.stringify(Object.fromEntries([...types.values()].map((d) => [d.id, noteTypeJson(d)]))),
-        JSON.stringify(deckJsons),
-        JSON.stringify({ 1: DEFAULT_CONF }),
-        '{}',
-      );
+      pkg.notes.forEach((n, i) => (cardId = writer.note(n, pkg.now - pkg.notes.length + i, cardId)));
+      writer.col(pkg.crt, pkg.now);
     })();
-    const zip = new ZipFile();
-    // Entries dated with the package, so the same notes at the same time give the same bytes.
-    const entry = { mtime: new Date(pkg.now) };
-    zip.addBuffer(db.serialize(), 'collection.anki2', entry);
-    // Legacy packages list media as {"0": "name", …}, each file stored under its number (package/meta.rs media_list_is_hashmap).
-    const names: Record<string, string> = {};
-    pkg.media.forEach((m, i) => {
-      names[i] = m.name;
-      zip.addBuffer(Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength), String(i), entry);
-    });
-    zip.addBuffer(Buffer.from(JSON.stringify(names)), 'media', entry);
-    zip.end();
     const chunks: Buffer[] = [];
-    for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
+    for await (const chunk of packageZip(db.serialize(), pkg.media, pkg.now).outputStream) chunks.push(chunk as Buffer);
     return Buffer.concat(chunks);
   } finally {
     db.close();
   }
+}
+
+/** What the new-card order (introductionOrder) reads of a note: all a streamed package keeps of it. */
+type OrderedNote = Pick<Note, 'guid' | 'kind' | 'cards' | 'sibling' | 'unknown' | 'deck'> & { hides?: string[] };
+
+/**
+ * A package of new notes written as they are made (DeckSink), for a deck too long to hold (a
+ * book): each part's notes go into a collection file in the temporary folder at once, and
+ * only what the new-card order and the cards need stays in memory. At finish the note ids are
+ * moved to count up to the time of writing as packageBytes's do, the cards are written with
+ * their positions (introductionOrder over the whole deck), and the zip is streamed from that
+ * file to the package's path (`onChunks` is called every 64 chunks). The package holds what
+ * notesPackage + packageBytes make of the same notes.
+ */
+export function apkgSink(path: string, now: number, open: (path: string) => AtomicFile, onChunks?: () => void): DeckSink {
+  let dir: string | null = null;
+  let db: Database.Database | null = null;
+  let writer: CollectionWriter | null = null;
+  const kept: OrderedNote[] = [];
+  const mod = Math.floor(now / 1000);
+  // The scratch collection goes with the process too (an interrupted build: exit 130).
+  const discard = () => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    dir = null;
+  };
+  const close = () => {
+    db?.close();
+    db = writer = null;
+    discard();
+    process.off('exit', discard);
+  };
+  return {
+    begin() {
+      dir = mkdtempSync(join(tmpdir(), 'zhdeck-apkg-'));
+      process.on('exit', discard);
+      db = new Database(join(dir, 'collection.anki2'));
+      // A scratch file, zipped and removed at the end: no journal, no waiting for the disk.
+      db.pragma('journal_mode = OFF');
+      db.pragma('synchronous = OFF');
+      writer = new CollectionWriter(db, mod);
+    },
+    add(notes) {
+      const w = writer!;
+      db!.transaction(() => {
+        for (const n of notes) {
+          // Ids from 1 for now; the cards once the whole deck's order is known.
+          w.note({ guid: n.guid, type: n.type, fields: fieldValues(n), tags: n.tags, mod, cards: [] }, kept.length + 1, 0);
+          kept.push({ guid: n.guid, kind: n.kind, cards: n.cards, deck: n.deck, sibling: n.sibling, hides: 'hides' in n ? n.hides : undefined, unknown: n.unknown });
+        }
+      })();
+    },
+    async finish() {
+      const w = writer!;
+      const positions = introductionOrder(kept as unknown as Note[]);
+      db!.transaction(() => {
+        // packageBytes's ids: notes now − count + i, cards likewise, both before `now`.
+        const noteShift = now - kept.length - 1;
+        db!.prepare('update notes set id = id + ?').run(noteShift);
+        let cardId = now - kept.reduce((c, n) => c + n.cards, 0);
+        kept.forEach((n, i) => {
+          const p = positions.get(n.guid);
+          for (let ord = 0; ord < n.cards; ord++) w.card({ ord, deck: n.deck, schedule: newSchedule(p?.[ord] || i + 1), reviews: [] }, i + 1 + noteShift, cardId++);
+        });
+        w.col(creationStamp(now), now);
+      })();
+      db!.close();
+      db = writer = null;
+      const file = open(path);
+      try {
+        let chunks = 0;
+        for await (const chunk of packageZip(join(dir!, 'collection.anki2'), [], now).outputStream) {
+          file.write(chunk as Buffer);
+          // The zip's chunks are garbage once written, but V8 lets tens of MB of them wait: the
+          // caller may collect them (the CLI's memory keeper) every so often.
+          if (++chunks % 64 === 0) onChunks?.();
+        }
+        file.commit();
+      } catch (e) {
+        file.abort();
+        throw e;
+      } finally {
+        close();
+      }
+    },
+    abort() {
+      close();
+    },
+  };
 }
 
 /**

@@ -250,8 +250,22 @@ export class NoteCollector {
   }
 }
 
+type Place = { ctx: (kind: NoteKind) => Context; tagsOf: (kind: NoteKind) => string[] };
+
+// A long build asks for an article's place once per block and once per vocabulary note (a
+// book: tens of thousands), each time the same: made once per article and options.
+const places = new WeakMap<Article, WeakMap<NoteOptions, Place>>();
+
 /** The deck and the tags of each kind of note of one article. */
-function placeOf(article: Article, opts: NoteOptions) {
+function placeOf(article: Article, opts: NoteOptions): Place {
+  let byOpts = places.get(article);
+  if (!byOpts) places.set(article, (byOpts = new WeakMap()));
+  let place = byOpts.get(opts);
+  if (!place) byOpts.set(opts, (place = makePlace(article, opts)));
+  return place;
+}
+
+function makePlace(article: Article, opts: NoteOptions): Place {
   const deck = opts.deck ?? deckFor(article.title);
   const slug = slugOf(article.title);
   const tags = new Map((['cloze', 'translation', 'vocabulary'] as const).map((k) => [k, [...new Set(['zhdeck', slug, k, ...(opts.tags ?? [])])]]));

@@ -54,12 +54,14 @@ export function segmenterFor(dictionary: SegmentDictionary, text?: string, opts:
   const found = opts.newWords === null ? [] : detectNewWords(simplified, (w) => dictionary.frequency(w) > 0, opts.newWords);
   const freq = opts.newWordFrequency ?? NEW_WORD_FREQUENCY;
   const extra = found.map((w) => [w, freq] as const);
+  // A Simplified text is its own Simplified form: scanned once (a book's scan is most of this).
+  const scanned = simplified === text ? text : `${text}\n${simplified}`;
   if (opts.recurringGuesses === false) {
-    return new Segmenter(Jieba.withDict(dictionary.dictionaryFor(`${text}\n${simplified}`, extra)), dictionary.toSimplified, opts.rules, cuts);
+    return new Segmenter(Jieba.withDict(dictionary.dictionaryFor(scanned, extra)), dictionary.toSimplified, opts.rules, cuts);
   }
   // Only a word jieba's dictionary for this text lacks can be a guess of its HMM's.
   const known = new WordBits();
-  const jieba = Jieba.withDict(dictionary.dictionaryFor(`${text}\n${simplified}`, extra, known));
+  const jieba = Jieba.withDict(dictionary.dictionaryFor(scanned, extra, known));
   const recurs = recurrenceTest(simplified, opts.recurringMin);
   return new Segmenter(jieba, dictionary.toSimplified, opts.rules, cuts, (w) => known.has(w) || recurs(w));
 }

@@ -111,7 +111,20 @@ const adjacent = (ctx: EnglishContext, i: number, k: number) => ctx.tokens[k]!.s
  * completions score above the bare word and below a full match, and lose any English word
  * another Chinese word claims (see assignGlosses).
  */
-export function dictionaryMatches(entry: LexiconEntry, ctx: EnglishContext): GlossMatch[] {
+export function dictionaryMatches(entry: LexiconEntry, ctx: EnglishContext): readonly GlossMatch[] {
+  // One word's entries are matched against its sentence up to four times (fitTokens twice, the
+  // choice of entry, the gloss candidates): remembered per sentence, found once.
+  let byEntry = matchCache.get(ctx);
+  if (!byEntry) matchCache.set(ctx, (byEntry = new Map()));
+  let found = byEntry.get(entry);
+  if (!found) byEntry.set(entry, (found = findMatches(entry, ctx)));
+  return found;
+}
+
+const matchCache = new WeakMap<EnglishContext, Map<LexiconEntry, readonly GlossMatch[]>>();
+const NONE: readonly GlossMatch[] = Object.freeze([]);
+
+function findMatches(entry: LexiconEntry, ctx: EnglishContext): readonly GlossMatch[] {
   const out: GlossMatch[] = [];
   const toks = ctx.tokens;
   const phrases = sensePhrases(entry);
@@ -139,7 +152,7 @@ export function dictionaryMatches(entry: LexiconEntry, ctx: EnglishContext): Glo
       if (positions) meet(positions, words);
     });
   }
-  if (hits.length === 0) return out;
+  if (hits.length === 0) return NONE;
   const startsOf = new Map<number, number[]>();
   for (let h = 0; h < hits.length; h += 2) append(startsOf, hits[h]!, hits[h + 1]!);
   for (const [p, starts] of startsOf) {

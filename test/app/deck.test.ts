@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { csvSink, deckFromStudied, loadLexicon, loadVocabDeps, readArticles, studyArticles, toAnkiCsv, writeDeck, type DeckOptions, type DeckSink, type Note } from '../../src/stages.js';
+import { apkgSink, csvSink, deckFromStudied, notesPackage, packageBytes, readApkg, loadLexicon, loadVocabDeps, readArticles, studyArticles, toAnkiCsv, writeDeck, type DeckOptions, type DeckSink, type Note } from '../../src/stages.js';
 import { manyCards } from '../../src/app/deck.js';
+import { openAtomic } from '../../src/util/fs.js';
 import { fixture, root, scratch, zhdeck } from '../helpers.js';
 
 const example = join(root, 'decks/example.txt');
@@ -104,6 +105,45 @@ describe('csvSink', () => {
   });
 });
 
+describe('apkgSink', () => {
+  const now = Date.UTC(2026, 0, 5, 12);
+
+  it('writes the package notesPackage and packageBytes make of the same notes, note for note and card for card', async () => {
+    const { articles, deps } = await deckOf([example]);
+    const whole = deckFromStudied(studyArticles(articles, deps));
+    const expected = readApkg(await packageBytes(notesPackage(whole.notes, now, [], whole.positions)), 'whole.apkg');
+    const file = join(scratch(), 'streamed.apkg');
+    await writeDeck(articles, deps, apkgSink(file, now, openAtomic));
+    const got = readApkg(readFileSync(file), file);
+    expect(got.notes).toEqual(expected.notes);
+    expect(got.cards).toEqual(expected.cards);
+    expect([got.crt, got.conf, got.models, got.decks, got.dconf, got.files]).toEqual([expected.crt, expected.conf, expected.models, expected.decks, expected.dconf, expected.files]);
+  });
+
+  it('in blocks, gives every card its own new-card position and every id before the time of writing', async () => {
+    const { articles, deps, counts } = await deckOf([market, example], { blockChars: 300 });
+    const file = join(scratch(), 'blocks.apkg');
+    await writeDeck(articles, deps, apkgSink(file, now, openAtomic), { blockChars: 300 });
+    const got = readApkg(readFileSync(file), file);
+    expect(got.notes).toHaveLength(counts.notes.total);
+    expect(got.cards).toHaveLength(counts.cards);
+    const dues = got.cards.map((c) => c.due);
+    expect(new Set(dues).size).toBe(dues.length);
+    expect(Math.min(...dues)).toBe(1);
+    expect(Math.max(...got.notes.map((n) => n.id), ...got.cards.map((c) => c.id))).toBeLessThan(now);
+  });
+
+  it('leaves the file that was there as it was on abort', async () => {
+    const file = join(scratch(), 'kept.apkg');
+    writeFileSync(file, 'before');
+    const { articles, deps } = await deckOf([example]);
+    const sink = apkgSink(file, now, openAtomic);
+    const failing: DeckSink = { ...sink, add: () => Promise.reject(new Error('disk gone')) };
+    await expect(writeDeck(articles, deps, failing)).rejects.toThrow('disk gone');
+    expect(readFileSync(file, 'utf8')).toBe('before');
+  });
+});
+
 describe('zhdeck build of long input', () => {
   // The example article 260 times, each paragraph numbered so that no sentence repeats:
   // long enough to be built in blocks, and to make more cards than a learner can study (each
@@ -127,6 +167,16 @@ describe('zhdeck build of long input', () => {
     const rows = parse(readFileSync(deck, 'utf8'), { delimiter: '\t', comment: '#', comment_no_infix: true, relax_column_count: true }) as string[][];
     expect(rows).toHaveLength(summary.notes.total);
     expect(new Set(rows.map((row) => row[0])).size).toBe(rows.length);
+  });
+
+  it('writes the default .apkg of long input as it is made, every note and card in it', () => {
+    const deck = join(scratch(), 'long.apkg');
+    const r = zhdeck(['build', long, '-o', deck, '--json']);
+    expect(r.status).toBe(0);
+    const summary = JSON.parse(r.stdout);
+    const pkg = readApkg(readFileSync(deck), deck);
+    expect([pkg.notes.length, pkg.cards.length]).toEqual([summary.notes.total, summary.cards]);
+    expect(new Set(pkg.cards.map((c) => c.due)).size).toBe(pkg.cards.length);
   });
 
   it('does not warn for an ordinary article', () => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { guidFor, toAnkiCsv, type Note } from '../../src/stages.js';
+import { stringify } from 'csv-stringify/sync';
+import { builtinFields, guidFor, toAnkiCsv, type Note } from '../../src/stages.js';
 import { fixture, hasShared, scratch, seedArticle, zhdeck } from '../helpers.js';
 
 const HEADERS = ['#separator:tab', '#html:true', '#guid column:1', '#notetype column:2', '#deck column:3', '#tags column:6'];
@@ -105,6 +106,22 @@ describe('escaping and quoting', () => {
     };
     const line = toAnkiCsv([note]).split('\n')[HEADERS.length]!;
     expect(line.startsWith(`"${note.guid}"\t`)).toBe(true);
+  });
+
+  it('quotes every field exactly as csv-stringify does with a tab delimiter (what the CSV was written with before)', () => {
+    const tricky = ['', 'plain', 'a"b', '"', '#x', 'x#', 'tab\there', 'line\nbreak', 'cr\rhere', '""#', ' #lead space', '引號「」"中"'];
+    const notes: Note[] = tricky.map((t, i) => ({
+      kind: 'translation',
+      type: 'Basic (and reversed card)',
+      guid: i % 2 ? `#${t}` : t,
+      deck: t || 'd',
+      tags: t ? [t, 'z'] : [],
+      cards: 2,
+      fields: { Sentence: t, English: tricky[(i + 5) % tricky.length]! },
+    }));
+    const rows = notes.map((n) => [n.guid, 'Basic (and reversed card)', n.deck, ...builtinFields(n), n.tags.join(' ')]);
+    const expected = stringify(rows, { delimiter: '\t', record_delimiter: 'unix', quoted_match: [/^#/, /\r/] });
+    expect(toAnkiCsv(notes).split('\n').slice(HEADERS.length).join('\n')).toBe(expected);
   });
 
   it('makes GUIDs the way genanki does: SHA-256, first 8 bytes, base91', () => {

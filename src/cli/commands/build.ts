@@ -41,10 +41,13 @@ function progressBar(total: number): ((done: number) => void) | undefined {
  */
 function memoryKeeper(ceiling = 120 << 20, budget = 24 << 20): () => void {
   (require('node:v8') as typeof import('node:v8')).setFlagsFromString('--expose-gc');
-  const gc = (require('node:vm') as typeof import('node:vm')).runInNewContext('gc') as () => void;
+  const gc = (require('node:vm') as typeof import('node:vm')).runInNewContext('gc') as (opts?: { type: 'minor' }) => void;
   let floor = 0;
   return () => {
-    const used = process.memoryUsage().heapUsed;
+    const { heapUsed: used, arrayBuffers } = process.memoryUsage();
+    // Buffers just written (a package's zip) are young garbage V8 lets pile up: a minor
+    // collection (about a millisecond) frees them.
+    if (arrayBuffers > budget) gc({ type: 'minor' });
     if (used < ceiling || used < floor + budget) return;
     gc();
     floor = process.memoryUsage().heapUsed;
