@@ -120,6 +120,10 @@ interface Summary {
 
 const charsOf = (a: Article) => a.paragraphs.reduce((n, p) => n + (p.en?.length ?? 0) + (p.zh?.length ?? 0), 0);
 
+/** Whether articles are studied whole (not in blocks): what every short input is. */
+export const studiedWhole = (articles: Article[], opts: Pick<DeckOptions, 'blockChars'> = {}) =>
+  articles.reduce((n, a) => n + charsOf(a), 0) <= (opts.blockChars ?? BLOCK_CHARS);
+
 /** Counts of notes and cards as parts of the deck are written. */
 class Counter implements DeckCounts {
   pairs = 0;
@@ -225,7 +229,7 @@ const VOCABULARY_PART = 1_000;
 export async function writeDeck(articles: Article[], deps: StudyDeps, sink: DeckSink, opts: DeckOptions & { onProgress?: Progress } = {}): Promise<DeckCounts> {
   await sink.begin();
   try {
-    const counts = articles.reduce((n, a) => n + charsOf(a), 0) <= (opts.blockChars ?? BLOCK_CHARS) ? await whole(articles, deps, sink, opts) : await inBlocks(articles, deps, sink, opts);
+    const counts = studiedWhole(articles, opts) ? await whole(articles, deps, sink, opts) : await inBlocks(articles, deps, sink, opts);
     // What studying the input kept is garbage now; finishing a package orders every card.
     opts.onPart?.();
     await sink.finish();
