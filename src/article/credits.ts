@@ -4,18 +4,37 @@
 import type { Language, Layout, ParagraphKind, ParagraphPair } from './types.js';
 import { looksLikeTitle, roughSentences } from './units.js';
 
-const EN_CREDITS: RegExp[] = [
+/**
+ * A credit pattern and what a sentence must hold for it to be worth trying: compiling these
+ * patterns cost some 4 ms of a cold build, most of it on patterns an ordinary sentence never needs.
+ */
+interface Credit {
+  needs: (t: string) => boolean;
+  pattern: RegExp;
+}
+
+const EN_CREDITS: Credit[] = [
   // Reporting by …; Photographs by …; Editing by …
-  /^\(?(additional |further )?(reporting|writing|editing|edited|compiled|produced|translated|translation|photos?|photographs?|photography|pictures?|images?|video|graphics?|illustrations?|research)( and \w+)? by\b/i,
-  /^(photo|picture|image|illustration|graphic|video|source|credit|courtesy|file photo)s?( credits?)?\s*[:：]/i,
-  /^(copyright\b|©|\(c\)\s)/i,
-  /\ball rights reserved\.?$/i,
-  /^our standards:/i,
+  {
+    needs: (t) => / by\b/i.test(t),
+    pattern: /^\(?(additional |further )?(reporting|writing|editing|edited|compiled|produced|translated|translation|photos?|photographs?|photography|pictures?|images?|video|graphics?|illustrations?|research)( and \w+)? by\b/i,
+  },
+  { needs: (t) => /[:：]/.test(t), pattern: /^(photo|picture|image|illustration|graphic|video|source|credit|courtesy|file photo)s?( credits?)?\s*[:：]/i },
+  { needs: (t) => /^[c©(]/i.test(t), pattern: /^(copyright\b|©|\(c\)\s)/i },
+  { needs: (t) => /reserved\.?$/i.test(t), pattern: /\ball rights reserved\.?$/i },
+  { needs: (t) => /^our/i.test(t), pattern: /^our standards:/i },
   // A date line: "March 3, 2026", "Updated: Mon, 3 March 2026 10:30 GMT".
-  /^((updated|published|posted)( on)?:?\s*)?((mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(\d{1,2}\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2},?\s+)?\d{4}(,?\s+\d{1,2}:\d{2}(\s?[ap]\.?m\.?)?)?(\s+[A-Z]{2,5})?$/i,
+  {
+    needs: (t) => t.length <= 80 && /\d{4}/.test(t),
+    pattern:
+      /^((updated|published|posted)( on)?:?\s*)?((mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(\d{1,2}\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2},?\s+)?\d{4}(,?\s+\d{1,2}:\d{2}(\s?[ap]\.?m\.?)?)?(\s+[A-Z]{2,5})?$/i,
+  },
   // An agency's credit, then a name: REUTERS/Dado Ruvic/Illustration, AP Photo/Jane Doe, AFP/Getty Images (not "EU/UK deal").
-  /^(?:[A-Z]{2,}[A-Z-]*(?: [A-Z]{2,}[A-Z-]*)*(?: Photo)?|Getty Images|Xinhua|Reuters)\s?\/\s?[A-Z][\p{Ll}'’-]+(?: [A-Z][\p{Ll}'’-]+)+(?:\s?\/.*)?$/u,
-  /\bPurchase Licen[cs]ing Rights$/,
+  {
+    needs: (t) => t.includes('/'),
+    pattern: /^(?:[A-Z]{2,}[A-Z-]*(?: [A-Z]{2,}[A-Z-]*)*(?: Photo)?|Getty Images|Xinhua|Reuters)\s?\/\s?[A-Z][\p{Ll}'’-]+(?: [A-Z][\p{Ll}'’-]+)+(?:\s?\/.*)?$/u,
+  },
+  { needs: (t) => t.endsWith('Rights'), pattern: /\bPurchase Licen[cs]ing Rights$/ },
 ];
 
 // Chinese credits: 記者…／台北報導, 圖／…, 責任編輯：…, 版權所有.
@@ -30,14 +49,10 @@ const ZH_CREDITS: RegExp[] = [
 const isByline = (text: string) =>
   text.length <= 80 && !/[.!?]$/.test(text) && /^By (?:[A-Z][\p{L}'’.-]+ ){1,3}[A-Z][\p{L}'’.-]+(?:$|,| and )/u.test(text);
 
-// What each credit pattern needs to be worth trying: compiling these patterns cost some 4 ms of
-// a cold build, most of it on the date and agency patterns that an ordinary sentence never needs.
-const mayBeCredit = (t: string) => /\b(by|reserved|rights)\b|[:：/©]|\(c\)|\d{4}|^copyright/i.test(t);
-
 function isCreditSentence(text: string, lang: Language): boolean {
   const t = text.trim();
   if (lang === 'zh') return t.length <= 80 && ZH_CREDITS.some((r) => r.test(t));
-  return t.length <= 200 && mayBeCredit(t) && (isByline(t) || EN_CREDITS.some((r) => r.test(t)));
+  return t.length <= 200 && ((t.startsWith('By ') && isByline(t)) || EN_CREDITS.some((c) => c.needs(t) && c.pattern.test(t)));
 }
 
 /** A credit, byline or copyright line: every sentence of it is one. */
