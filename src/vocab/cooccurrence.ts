@@ -13,6 +13,18 @@ export interface CooccurrencePair {
 
 export type Seed = (f: string, e: string) => boolean;
 
+/** The co-occurrence pass's limits (words.ts `glossByCooccurrence` reads the last two). */
+export const COOCCURRENCE_PARAMS = {
+  /** Rounds of expectation–maximisation. */
+  iterations: 5,
+  /** How much more a dictionary agreement weighs than any other co-occurrence at the start. */
+  seedWeight: 10,
+  /** The least t(e | f) believed as a gloss. */
+  minProbability: 0.5,
+  /** How many of a word's sentences it is learnt from. */
+  sample: 24,
+};
+
 export class TranslationTable {
   private readonly fIds = new Map<string, number>();
   private readonly eIds = new Map<string, number>();
@@ -21,7 +33,7 @@ export class TranslationTable {
   /** t(e | f) per cell. Sparse: a long article has thousands of words on each side, few of them together. */
   private t: Float64Array;
 
-  constructor(pairs: CooccurrencePair[], seed: Seed, iterations = 5) {
+  constructor(pairs: CooccurrencePair[], seed: Seed, { iterations, seedWeight } = COOCCURRENCE_PARAMS) {
     const id = (m: Map<string, number>, k: string) => m.get(k) ?? (m.set(k, m.size), m.size - 1);
     const corpus = pairs.map((p) => ({ f: p.f.map((w) => id(this.fIds, w)), e: p.e.map((w) => id(this.eIds, w)) }));
     const E = this.eIds.size;
@@ -41,7 +53,7 @@ export class TranslationTable {
             this.cells.set(key, (c = rowOf.length));
             rowOf.push(fi);
             // Initialise uniformly over co-occurring stems, with dictionary agreements weighted up.
-            initial.push(seed(fWords[fi]!, eWords[ei]!) ? 10 : 1);
+            initial.push(seed(fWords[fi]!, eWords[ei]!) ? seedWeight : 1);
           }
           out[k++] = c;
         }

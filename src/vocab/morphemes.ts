@@ -11,8 +11,20 @@ const LIGHT_WORDS = new Set(
     .map(stem),
 );
 
-/** An English word hundreds of entries render ("big", "person") says nothing about a morpheme. */
-const MAX_RENDERINGS = 250;
+/** The pass's scores and limits. */
+export const MORPHEME_PARAMS = {
+  /** An English word this many entries render ("big", "person") says nothing about a morpheme. */
+  maxRenderings: 250,
+  /** Shorter English words (new, two, sure, runs) are as unspecific as light verbs. */
+  minLetters: 5,
+  /** Entries sharing a character that make it a pattern rather than chance, and the count past which more add nothing. */
+  minShared: 2,
+  fullShared: 8,
+  /** A match scores base + weight × support (support capped): below any dictionary match. */
+  base: 0.6,
+  weight: 0.3,
+  maxSupport: 1.3,
+};
 
 /**
  * Chinese words share morphemes with words of like meaning: 參與 "to participate" and 參 "to
@@ -23,11 +35,14 @@ const MAX_RENDERINGS = 250;
 export class MorphemeEvidence {
   private readonly profiles = new Map<string, Map<string, number>>();
 
-  constructor(private readonly lexicon: Lexicon) {}
+  constructor(
+    private readonly lexicon: Lexicon,
+    private readonly params = MORPHEME_PARAMS,
+  ) {}
 
   private profile(stem: string): Map<string, number> {
     let p = this.profiles.get(stem);
-    if (!p) this.profiles.set(stem, (p = this.lexicon.reverse.morphemeProfile(stem, MAX_RENDERINGS)));
+    if (!p) this.profiles.set(stem, (p = this.lexicon.reverse.morphemeProfile(stem, this.params.maxRenderings)));
     return p;
   }
 
@@ -35,17 +50,18 @@ export class MorphemeEvidence {
   matches(word: string, ctx: EnglishContext, free: (start: number, end: number) => boolean = () => true): GlossMatch[] {
     const own = [...new Set(word)].filter((c) => !isWeakMorpheme(c));
     if (own.length === 0) return [];
+    const { minLetters, minShared, fullShared, base, weight, maxSupport } = this.params;
     const out: GlossMatch[] = [];
     ctx.tokens.forEach((t, i) => {
-      if (!t.content || ctx.named[i] || t.text.length < 5 || LIGHT_WORDS.has(t.stem) || !free(t.start, t.end)) return;
+      if (!t.content || ctx.named[i] || t.text.length < minLetters || LIGHT_WORDS.has(t.stem) || !free(t.start, t.end)) return;
       const chars = this.profile(t.stem);
       // One word sharing a character may be chance; two, or the character itself, is a pattern,
       // and the more words share it the stronger (安靜, 寂靜, 清靜 … all "quiet").
       const support = own.reduce((n, c) => {
         const k = chars.get(c) ?? 0;
-        return n + (k >= 2 ? Math.min(k, 8) / 8 : 0);
+        return n + (k >= minShared ? Math.min(k, fullShared) / fullShared : 0);
       }, 0);
-      if (support) out.push({ start: t.start, end: t.end, score: 0.6 + 0.3 * Math.min(support, 1.3), evidence: 'morpheme' });
+      if (support) out.push({ start: t.start, end: t.end, score: base + weight * Math.min(support, maxSupport), evidence: 'morpheme' });
     });
     return out;
   }

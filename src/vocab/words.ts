@@ -2,7 +2,7 @@ import type { Article, Script } from '../article/index.js';
 import { textOf, type SentencePair } from '../align/index.js';
 import { fallbackPinyin, pinyinSpeller, type Lexicon, type LexiconEntry } from '../lexicon/index.js';
 import type { SegmentDictionary, Segmenter, Token } from '../segment/index.js';
-import { TranslationTable, type CooccurrencePair } from './cooccurrence.js';
+import { COOCCURRENCE_PARAMS, TranslationTable, type CooccurrencePair } from './cooccurrence.js';
 import { dictionaryMatch, dictionaryMatches, englishContext, latinMatch, transliterationMatch, type EnglishContext, type GlossMatch } from './gloss.js';
 import { fitTokens } from './fit.js';
 import { gapLinks, GAP_PARAMS } from './gaps.js';
@@ -12,7 +12,7 @@ import type { Gloss, Occurrence, Word } from './types.js';
 import { append } from '../util/collections.js';
 import type { FrequencyRanks } from '../frequency/index.js';
 
-/** How many uses of a word are weighed to choose its entry or learn its translation. */
+/** How many uses of a word are weighed to choose its entry. */
 const SAMPLE = 24;
 
 export interface VocabDeps {
@@ -288,7 +288,7 @@ function glossByCooccurrence(
   if (needy.length === 0) return;
   const byText = new Map(drafts.map((d) => [d.text, d]));
   // Only the pairs a needy word occurs in bear on its translation; a sample of them is enough.
-  const relevant = new Set(needy.flatMap((d) => d.occurrences.slice(0, SAMPLE).map((o) => o.p)));
+  const relevant = new Set(needy.flatMap((d) => d.occurrences.slice(0, COOCCURRENCE_PARAMS.sample).map((o) => o.p)));
   const corpus: CooccurrencePair[] = texts
     .filter((p) => relevant.has(p))
     .map((p) => ({
@@ -314,7 +314,7 @@ function glossByCooccurrence(
       const spans = taken.get(o.p) ?? [];
       const free = o.p.en.tokens.filter((t) => t.content && !spans.some((g) => t.start < g.end && g.start < t.end));
       const best = table.best(d.text, free.map((t) => t.stem));
-      if (!best || best.p < 0.5) continue;
+      if (!best || best.p < COOCCURRENCE_PARAMS.minProbability) continue;
       const tok = free.find((t) => t.stem === best.e)!;
       o.gloss = { text: tok.text, pairId: o.p.pair.id, start: tok.start, end: tok.end, evidence: 'cooccurrence' };
       o.score = best.p;
