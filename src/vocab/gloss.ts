@@ -111,6 +111,23 @@ const adjacent = (ctx: EnglishContext, i: number, k: number) => ctx.tokens[k]!.s
  * completions score above the bare word and below a full match, and lose any English word
  * another Chinese word claims (see assignGlosses).
  */
+/**
+ * The dictionary pass's scores: a span scores matched + matched / phrase length + the sense's
+ * bonus (earlier senses more) − the name mismatches; the other passes score below it.
+ */
+export const DICTIONARY_PARAMS = {
+  /** The first sense's bonus; the n-th sense gets senseBonus / n. */
+  senseBonus: 0.3,
+  /** What a lower-case sense loses for each capitalised word it matches inside a sentence. */
+  nameMismatch: 0.8,
+  /** A two-word phrase completed by its free neighbour: above the bare word (≤ 1.8), below any full match (≥ 2). */
+  completion: 1.8,
+  /** A name spelled in pinyin: base + one per further word. */
+  transliteration: 2.5,
+  /** Latin letters written in the Chinese as in the English. */
+  latin: 1,
+};
+
 export function dictionaryMatches(entry: LexiconEntry, ctx: EnglishContext): readonly GlossMatch[] {
   // One word's entries are matched against its sentence up to four times (fitTokens twice, the
   // choice of entry, the gloss candidates): remembered per sentence, found once.
@@ -157,7 +174,7 @@ function findMatches(entry: LexiconEntry, ctx: EnglishContext): readonly GlossMa
   for (let h = 0; h < hits.length; h += 2) append(startsOf, hits[h]!, hits[h + 1]!);
   for (const [p, starts] of startsOf) {
     const phrase = phrases[p]!;
-    const senseBonus = 0.3 / (p + 1);
+    const senseBonus = DICTIONARY_PARAMS.senseBonus / (p + 1);
     let done = -1;
     for (const i of [...new Set(starts)].sort((a, b) => a - b)) {
       if (i <= done) continue;
@@ -187,7 +204,7 @@ function findMatches(entry: LexiconEntry, ctx: EnglishContext): readonly GlossMa
       }
       const matched = used.size;
       done = end;
-      const score = matched + matched / phrase.length + senseBonus - 0.8 * mismatches;
+      const score = matched + matched / phrase.length + senseBonus - DICTIONARY_PARAMS.nameMismatch * mismatches;
       out.push({ start: toks[i]!.start, end: toks[end]!.end, score, evidence: 'dictionary' });
       if (phrase.length === 2 && matched === 1) {
         // Complete a two-word phrase with the neighbour on the side its other word stands.
@@ -196,8 +213,7 @@ function findMatches(entry: LexiconEntry, ctx: EnglishContext): readonly GlossMa
         const t = toks[k];
         if (t && t.content && !ctx.named[k] && (first ? adjacent(ctx, end, k) : adjacent(ctx, k, i))) {
           const [s, e] = first ? [toks[i]!.start, t.end] : [t.start, toks[end]!.end];
-          // Above the bare word (≤ 1.8), below any full match (≥ 2).
-          out.push({ start: s, end: e, score: 1.8 + senseBonus / 3, evidence: 'dictionary' });
+          out.push({ start: s, end: e, score: DICTIONARY_PARAMS.completion + senseBonus / 3, evidence: 'dictionary' });
         }
       }
     }
@@ -237,7 +253,7 @@ function namesOf(ctx: EnglishContext): Map<string, GlossMatch> {
   names = new Map();
   const toks = ctx.tokens;
   for (const { first, last, letters } of nameRuns(toks, ctx.text)) {
-    if (!names.has(letters)) names.set(letters, { start: toks[first]!.start, end: toks[last]!.end, score: 2.5 + (last - first), evidence: 'transliteration' });
+    if (!names.has(letters)) names.set(letters, { start: toks[first]!.start, end: toks[last]!.end, score: DICTIONARY_PARAMS.transliteration + (last - first), evidence: 'transliteration' });
   }
   nameCache.set(ctx, names);
   return names;
@@ -248,5 +264,5 @@ export function latinMatch(word: string, ctx: EnglishContext): GlossMatch | null
   const latin = /[A-Za-z]+/.exec(word)?.[0];
   if (!latin) return null;
   const t = ctx.tokens.find((x) => x.text.toLowerCase().startsWith(latin.toLowerCase()));
-  return t ? { start: t.start, end: t.end, score: 1, evidence: 'latin' } : null;
+  return t ? { start: t.start, end: t.end, score: DICTIONARY_PARAMS.latin, evidence: 'latin' } : null;
 }
