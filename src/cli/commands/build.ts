@@ -40,8 +40,17 @@ function progressBar(total: number): ((done: number) => void) | undefined {
  * flag (set at run time, so only this process has it).
  */
 function memoryKeeper(ceiling = 120 << 20, budget = 24 << 20): () => void {
-  (require('node:v8') as typeof import('node:v8')).setFlagsFromString('--expose-gc');
-  const gc = (require('node:vm') as typeof import('node:vm')).runInNewContext('gc') as (opts?: { type: 'minor' }) => void;
+  // The flag is set only once a build needs it: V8 keys its code cache by the flags, so a
+  // cache written by a process that set one is refused by the next start (scripts/code-cache.cjs
+  // warms up on short builds), and every build would compile its own code again.
+  let collect: ((opts?: { type: 'minor' }) => void) | undefined;
+  const gc = (opts?: { type: 'minor' }) => {
+    if (!collect) {
+      (require('node:v8') as typeof import('node:v8')).setFlagsFromString('--expose-gc');
+      collect = (require('node:vm') as typeof import('node:vm')).runInNewContext('gc') as (opts?: { type: 'minor' }) => void;
+    }
+    collect(opts);
+  };
   let floor = 0;
   return () => {
     const { heapUsed: used, arrayBuffers } = process.memoryUsage();
