@@ -22,7 +22,7 @@ const root = path.join(__dirname, '..');
 const bundleFile = path.join(root, 'dist', 'bundle', 'zhdeck.js');
 // The code cache is read as the CLI reads every data file (src/data/code-cache.ts), from its own
 // small bundle (scripts/bundle.cjs): the CLI's bundle has its own copy.
-const { codeCachePath, readCodeCache, encodeCodeCache } = require('../dist/bundle/code-cache.js');
+const { codeCachePath, readCodeCache, encodeCodeCache, OWN_CACHE } = require('../dist/bundle/code-cache.js');
 
 /** The build a bundle names on its first line. */
 const buildOf = (source) => /^\/\/ zhdeck build ([0-9a-f]+)/.exec(source)?.[1] ?? '';
@@ -31,11 +31,13 @@ const buildOf = (source) => /^\/\/ zhdeck build ([0-9a-f]+)/.exec(source)?.[1] ?
  * Runs the CLI. `cacheFile` is the code cache to start from; with `record`, the cache of every
  * function compiled by then is written there at exit (scripts/code-cache.cjs).
  */
-function run({ cacheFile = codeCachePath(), record = false } = {}) {
+function run({ cacheFile, record = false } = {}) {
   const source = fs.readFileSync(bundleFile, 'utf8');
   const build = buildOf(source);
-  // No cache, or a stale, damaged or unreadable one: compile as usual.
-  const cachedData = readCodeCache(cacheFile, build) ?? undefined;
+  // The command's own cache, else every command's; none, or a stale, damaged or unreadable
+  // one: compile as usual.
+  const command = OWN_CACHE.includes(process.argv[2]) ? process.argv[2] : undefined;
+  const cachedData = (cacheFile ? readCodeCache(cacheFile, build) : (command && readCodeCache(codeCachePath(command), build)) || readCodeCache(codeCachePath(), build)) ?? undefined;
   // Module.wrap opens the wrapper on the bundle's first line, so line numbers in stacks stay true.
   const script = new vm.Script(wrap(source), {
     filename: bundleFile,

@@ -46,14 +46,27 @@ function main() {
       [['review', '--collection', collection, '--limit', '3'], '3\n3\n3\n'],
       [['export', '--collection', collection, '-o', path.join(tmp, 'export.apkg')]],
     ];
-    for (const [args, input] of runs) {
-      const r = spawnSync(process.execPath, [__filename, '--record', cache, ...args], { input: input ?? '', stdio: ['pipe', 'ignore', 'pipe'], env: { ...process.env, ZHDECK_COLLECTION: collection } });
-      if (r.status !== 0) throw new Error(`zhdeck ${args[0]} failed while warming up: ${String(r.stderr).trim()}`);
+    const warm = (file, list) => {
+      for (const [args, input] of list) {
+        const r = spawnSync(process.execPath, [__filename, '--record', file, ...args], { input: input ?? '', stdio: ['pipe', 'ignore', 'pipe'], env: { ...process.env, ZHDECK_COLLECTION: collection } });
+        if (r.status !== 0) throw new Error(`zhdeck ${args[0]} failed while warming up: ${String(r.stderr).trim()}`);
+      }
+    };
+    const install = (from, to) => {
+      const tmpFile = `${to}.${process.pid}.tmp`;
+      fs.copyFileSync(from, tmpFile);
+      fs.renameSync(tmpFile, to);
+      console.log(`zhdeck: code cache in ${path.relative(root, to)} (${(fs.statSync(to).size / 1024).toFixed(0)} KB)`);
+    };
+    warm(cache, runs);
+    install(cache, codeCacheFile);
+    // The commands with a cache of their own: each warmed up alone, on the runs above that are its.
+    const { OWN_CACHE, codeCachePath } = require(path.join(root, 'dist', 'bundle', 'code-cache.js'));
+    for (const command of OWN_CACHE) {
+      const own = path.join(tmp, `code-cache.${command}.bin`);
+      warm(own, runs.filter(([args]) => args[0] === command));
+      install(own, codeCachePath(command));
     }
-    const tmpFile = `${codeCacheFile}.${process.pid}.tmp`;
-    fs.copyFileSync(cache, tmpFile);
-    fs.renameSync(tmpFile, codeCacheFile);
-    console.log(`zhdeck: code cache in ${path.relative(root, codeCacheFile)} (${(fs.statSync(codeCacheFile).size / 1024).toFixed(0)} KB)`);
   } catch (e) {
     console.log(`zhdeck: no code cache (${e.message}); zhdeck works without it, only starts slower`);
   } finally {

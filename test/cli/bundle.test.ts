@@ -55,6 +55,26 @@ describe('the bundled CLI', () => {
     expect(JSON.parse(r.stderr)).toEqual({ offered: true, rejected: false });
   });
 
+  it('build, stats and review start from a cache of their own, made without changing V8\'s flags; other commands from the whole one', () => {
+    const loader = require(join(root, 'bin/load.cjs'));
+    const build = loader.buildOf(readFileSync(loader.bundleFile, 'utf8'));
+    const whole = loader.readCodeCache(loader.codeCachePath(), build)!.length;
+    const own = loader.readCodeCache(join(root, 'data/code-cache.build.bin'), build);
+    // Smaller than the whole, and not a cache a flag set at run time made V8 refuse (the build's memory keeper once did).
+    expect(own?.length).toBeGreaterThan(100_000);
+    expect(own!.length).toBeLessThan(whole);
+    const use = (args: string[]) => {
+      const script = `const load = require(${JSON.stringify(join(root, 'bin/load.cjs'))});
+        process.argv = [process.argv[0], 'zhdeck', ...${JSON.stringify(args)}];
+        process.on('exit', () => process.stderr.write('\\n' + JSON.stringify(load.run.codeCacheUse)));
+        load.run();`;
+      const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+      return JSON.parse(r.stderr.trim().split('\n').at(-1)!);
+    };
+    const out = join(scratch(), 'deck.apkg');
+    expect(use(['build', join(root, 'decks/example.txt'), '-o', out])).toEqual({ offered: true, rejected: false });
+  });
+
   it('runs the same with a stale, a corrupt or no code cache', () => {
     const dir = copyPackage(true);
     const cache = join(dir, 'data/code-cache.bin');
