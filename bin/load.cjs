@@ -32,7 +32,9 @@ const buildOf = (source) => /^\/\/ zhdeck build ([0-9a-f]+)/.exec(source)?.[1] ?
  * function compiled by then is written there at exit (scripts/code-cache.cjs).
  */
 function run({ cacheFile, record = false } = {}) {
-  const source = fs.readFileSync(bundleFile, 'utf8');
+  // The bundle is ASCII (scripts/bundle.cjs escapes the rest): read as Latin-1, it becomes a
+  // one-byte string with no UTF-8 decoding.
+  const source = fs.readFileSync(bundleFile, 'latin1');
   const build = buildOf(source);
   // The command's own cache, else every command's; none, or a stale, damaged or unreadable
   // one: compile as usual.

@@ -55,6 +55,11 @@ describe('the bundled CLI', () => {
     expect(JSON.parse(r.stderr)).toEqual({ offered: true, rejected: false });
   });
 
+  it('is all ASCII, as bin/load.cjs reads it (Latin-1, no UTF-8 decoding)', () => {
+    const bytes = readFileSync(require(join(root, 'bin/load.cjs')).bundleFile);
+    expect(bytes.findIndex((b) => b > 0x7f)).toBe(-1);
+  });
+
   it('build, stats and review start from a cache of their own, made without changing V8\'s flags; other commands from the whole one', () => {
     const loader = require(join(root, 'bin/load.cjs'));
     const build = loader.buildOf(readFileSync(loader.bundleFile, 'utf8'));
