@@ -29,6 +29,8 @@ const options = (entry) => ({
   logLevel: 'error',
   legalComments: 'inline',
   external: ['better-sqlite3', '@node-rs/jieba', '@open-spaced-repetition/binding', 'hanzi', 'opencc-js', 'pinyin-pro'],
+  // yazl's CRC-32 from zlib, not JavaScript (src/export/zip-crc32.ts).
+  alias: { 'buffer-crc32': path.join(root, 'dist', 'export', 'zip-crc32.js') },
   metafile: true,
 });
 const result = buildSync(options(path.join(root, 'dist', 'cli', 'main.js')));
