@@ -1,4 +1,4 @@
-export type { Token, TokenKind } from './tokens.js';
+export { isAllHan, type Token, type TokenKind } from './tokens.js';
 export { Segmenter, type WordCutter, type ToSimplified } from './segmenter.js';
 export { SegmentDictionary, SEGMENT } from './dictionary.js';
 export { loadSegmenter, loadSegmentDictionary, prepareSegmentData, segmenterFor, type SegmenterOptions } from './load.js';

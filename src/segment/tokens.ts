@@ -12,6 +12,12 @@ export type TokenKind = 'han' | 'latin' | 'number' | 'measure' | 'punct' | 'spac
 const HAN = /\p{Script=Han}/u;
 const isHanUnit = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
 
+/** Whether every character is a Han character of the Basic Multilingual Plane: no regular expression to compile. */
+export function isAllHan(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!isHanUnit(text.charCodeAt(i))) return false;
+  return text.length > 0;
+}
+
 export function kindOf(text: string): TokenKind {
   const c = text.charCodeAt(0);
   // The common case first, by code unit: a word of Han characters (not a Chinese year).

@@ -1,7 +1,7 @@
 import type { Article, Script } from '../article/index.js';
 import { textOf, type SentencePair } from '../align/index.js';
 import { fallbackPinyin, pinyinSpeller, type Lexicon, type LexiconEntry } from '../lexicon/index.js';
-import type { SegmentDictionary, Segmenter, Token } from '../segment/index.js';
+import { isAllHan, type SegmentDictionary, type Segmenter, type Token } from '../segment/index.js';
 import { COOCCURRENCE_PARAMS, TranslationTable, type CooccurrencePair } from './cooccurrence.js';
 import { dictionaryMatch, dictionaryMatches, englishContext, latinMatch, transliterationMatch, type EnglishContext, type GlossMatch } from './gloss.js';
 import { fitTokens } from './fit.js';
@@ -217,7 +217,7 @@ export function extractWords(article: Article, pairs: SentencePair[], deps: Voca
   for (const [p, here] of byPair) assignGlosses(p, here, (d, ctx, free) => (d.entry && d.content ? morphemes.matches(d.text, ctx, free) : []));
   // Last, words the dictionary lacks (调度器 "scheduler"), learnt from the text with what is left
   // unlinked. A pass of their own: in the first, they would draw "said" away from 表示.
-  const unlisted = (d: Draft) => !d.entry && d.text.length > 1 && /^\p{Script=Han}+$/u.test(d.text);
+  const unlisted = (d: Draft) => !d.entry && d.text.length > 1 && isAllHan(d.text);
   glossByCooccurrence(all, texts, (d) => Boolean(d && (d.content || unlisted(d))), unlisted);
   for (const [p, here] of byPair) glossGaps(p, here);
 
