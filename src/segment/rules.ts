@@ -13,9 +13,12 @@ export interface SegmentRules {
 export const DEFAULT_RULES: SegmentRules = { measures: true, numerals: true };
 
 const NUMERAL = '零〇○一二两三四五六七八九十百千万亿几';
-const isNumeral = (w: string) => {
-  for (const c of w) if (!NUMERAL.includes(c)) return false;
-  return w.length > 0;
+const IS_NUMERAL = new Uint8Array(65536);
+for (const c of NUMERAL) IS_NUMERAL[c.charCodeAt(0)] = 1;
+// Every word of a cut may be tested: by code unit, with no regular expression or iterator.
+const isNumeral = (w: string, from = 0, to = w.length) => {
+  for (let i = from; i < to; i++) if (!IS_NUMERAL[w.charCodeAt(i)]) return false;
+  return to > from;
 };
 
 // Measure words (and time units that count like them) that stand after a count. Left out
@@ -70,7 +73,9 @@ export function applyRules(words: string[], rules: SegmentRules = DEFAULT_RULES)
   const merged: RuledWord[] = [];
   for (const w of out) {
     const last = merged[merged.length - 1];
-    if (last && !last.measure && isNumeral(w.text.replace(/[多余]$/, '')) && isNumeral(last.text.replace(/^第/, ''))) last.text += w.text;
+    const t = w.text;
+    const approximate = t.endsWith('多') || t.endsWith('余');
+    if (last && !last.measure && isNumeral(t, 0, t.length - (approximate ? 1 : 0)) && isNumeral(last.text, last.text.startsWith('第') ? 1 : 0)) last.text += t;
     else merged.push(w);
   }
   return merged;
