@@ -39,7 +39,8 @@ function run({ cacheFile, record = false } = {}) {
   // The command's own cache, else every command's; none, or a stale, damaged or unreadable
   // one: compile as usual.
   const command = OWN_CACHE.includes(process.argv[2]) ? process.argv[2] : undefined;
-  const cachedData = (cacheFile ? readCodeCache(cacheFile, build) : (command && readCodeCache(codeCachePath(command), build)) || readCodeCache(codeCachePath(), build)) ?? undefined;
+  const cached = cacheFile ? readCodeCache(cacheFile, build) : (command ? readCodeCache(codeCachePath(command), build) : null) ?? readCodeCache(codeCachePath(), build);
+  const cachedData = cached ?? undefined;
   // Module.wrap opens the wrapper on the bundle's first line, so line numbers in stacks stay true.
   const script = new vm.Script(wrap(source), {
     filename: bundleFile,

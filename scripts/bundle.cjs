@@ -34,17 +34,16 @@ const options = (entry) => ({
   metafile: true,
 });
 const result = buildSync(options(path.join(root, 'dist', 'cli', 'main.js')));
-// Non-ASCII characters left in regular expressions (esbuild escapes them in strings only) as
-// \u escapes: an all-ASCII source is read without UTF-8 decoding and held by V8 one byte a
-// character. Escapes mean the same in strings, regular expressions and comments.
-//
+const text = result.outputFiles[0].text;
 // commander requires node:child_process at load, for executable subcommands zhdeck has none of;
 // it loads net and dgram with it (3 ms of every start). It is required when spawn is called.
 const EAGER_CHILD_PROCESS = 'var childProcess = require("node:child_process");';
-const text = result.outputFiles[0].text;
 if (!text.includes(EAGER_CHILD_PROCESS)) throw new Error('scripts/bundle.cjs: commander no longer requires child_process as expected; update the lazy require');
 const code = text
   .replace(EAGER_CHILD_PROCESS, 'var childProcess = { spawn: (...a) => require("node:child_process").spawn(...a) };')
+  // Non-ASCII characters left in regular expressions (esbuild escapes them in strings only) as
+  // \u escapes, which mean the same in strings, regular expressions and comments: bin/load.cjs
+  // reads an all-ASCII source as Latin-1, without UTF-8 decoding, one byte a character.
   .replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 const build = crypto.createHash('sha256').update(code).digest('hex').slice(0, 16);
 fs.mkdirSync(path.dirname(out), { recursive: true });

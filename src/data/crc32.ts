@@ -15,10 +15,10 @@ function crc32Table(): Uint32Array {
   return t;
 }
 
-/** The table CRC-32: what zlib.crc32 gives. */
-export function tableCrc32(data: Uint8Array): number {
+/** The table CRC-32: what zlib.crc32 gives, continuing from `previous` as it does. */
+export function tableCrc32(data: Uint8Array, previous = 0): number {
   const t = (table ??= crc32Table());
-  let c = 0xffffffff;
+  let c = (previous ^ 0xffffffff) >>> 0;
   for (let i = 0; i < data.length; i++) c = t[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }

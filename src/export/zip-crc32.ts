@@ -9,7 +9,5 @@ const native = (require('node:zlib') as { crc32?: Crc }).crc32;
 
 export function unsigned(data: Uint8Array | string, previous?: number | null): number {
   const bytes = typeof data === 'string' ? Buffer.from(data) : data;
-  if (native) return native(bytes, previous ?? 0) >>> 0;
-  if (previous) throw new Error('zip-crc32: continuing a CRC needs zlib.crc32 (Node >= 20.15)');
-  return tableCrc32(bytes);
+  return native ? native(bytes, previous ?? 0) >>> 0 : tableCrc32(bytes, previous ?? 0);
 }

@@ -1,5 +1,6 @@
 import { markPinyin } from '../pinyin/index.js';
 import type { Classifier, EntryFlag, LexiconEntry } from './types.js';
+import { variantTargets } from './senses.js';
 
 /** An entry as read from the dictionary, with the numbered pinyin kept for ranking. */
 export interface CedictEntry extends LexiconEntry {
@@ -81,8 +82,6 @@ function resolveReferences(entries: CedictEntry[]): void {
   }
 }
 
-/** The forms a sense says its entry is a variant of: "variant of 裡|里[lǐ]" → 裡, 里. */
-const variantTargets = (sense: string): string[] => /\bvariant of ([^[\s]+)\[/.exec(sense)?.[1]?.split('|') ?? [];
 
 /**
  * How unlikely an entry is to be the one a reader means, before any context: a "variant of"

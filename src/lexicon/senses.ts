@@ -32,6 +32,9 @@ export const senseWords = (sense: string) => sense.replace(/\([^)]*\)/g, '').toL
 /** A sense that only points at another entry. */
 export const isCrossReference = (sense: string) => /^(see|variant of|old variant of|used in)\b/i.test(sense);
 
+/** The forms a sense says its entry is a variant of: "variant of 裡|里[lǐ]" → 裡, 里. */
+export const variantTargets = (sense: string): string[] => /\bvariant of ([^[\s]+)\[/.exec(sense)?.[1]?.split('|') ?? [];
+
 /** A measure word's sense: "classifier for animals", "CL for doors". */
 export const isMeasureSense = (sense: string) => /^(classifier|CL) for\b|^classifier\b/i.test(sense);
 

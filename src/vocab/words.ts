@@ -1,6 +1,6 @@
 import type { Article, Script } from '../article/index.js';
 import { textOf, type SentencePair } from '../align/index.js';
-import { fallbackPinyin, pinyinSpeller, type Lexicon, type LexiconEntry } from '../lexicon/index.js';
+import { fallbackPinyin, pinyinSpeller, variantTargets, type Lexicon, type LexiconEntry } from '../lexicon/index.js';
 import { isAllHan, type SegmentDictionary, type Segmenter, type Token } from '../segment/index.js';
 import { COOCCURRENCE_PARAMS, TranslationTable, type CooccurrencePair } from './cooccurrence.js';
 import { dictionaryMatch, dictionaryMatches, englishContext, latinMatch, transliterationMatch, type EnglishContext, type GlossMatch } from './gloss.js';
@@ -31,11 +31,11 @@ interface PairText {
   en: EnglishContext;
 }
 
-/** The entries a variant entry names ("variant of 身份[shen1 fen4]", "old variant of 秊|年[nian2]"). */
-const variantTargets = (lexicon: Lexicon) => (e: LexiconEntry): LexiconEntry[] =>
+/** The entries a variant entry names, by the last form its senses give (the Simplified one). */
+const variantsOf = (lexicon: Lexicon) => (e: LexiconEntry): LexiconEntry[] =>
   e.senses.flatMap((s) => {
-    const m = /^(?:old |archaic |Japanese )?variant of ([^\s[|]+)(?:\|([^\s[]+))?/.exec(s);
-    return m ? lexicon.lookup(m[2] ?? m[1]!) : [];
+    const forms = variantTargets(s);
+    return forms.length ? lexicon.lookup(forms.at(-1)!) : [];
   });
 
 /** The entries a written word may be: the article's script first, variants never. */
@@ -44,7 +44,7 @@ function candidates(text: string, script: Script, lexicon: Lexicon, simplified: 
   if (all.length === 0 && simplified !== text) all = lexicon.lookup(simplified);
   let usable = all.filter((e) => !e.flags.includes('variant'));
   // A form CC-CEDICT knows only as a variant (身分 "variant of 身份") is taught as the word it is a variant of.
-  if (usable.length === 0) usable = all.flatMap(variantTargets(lexicon)).filter((e) => !e.flags.includes('variant'));
+  if (usable.length === 0) usable = all.flatMap(variantsOf(lexicon)).filter((e) => !e.flags.includes('variant'));
   const inScript = usable.filter((e) => (script === 'traditional' ? e.traditional : e.simplified) === text);
   return inScript.length ? inScript : usable;
 }

@@ -68,6 +68,7 @@ describe('the bundled CLI', () => {
     // Smaller than the whole, and not a cache a flag set at run time made V8 refuse (the build's memory keeper once did).
     expect(own?.length).toBeGreaterThan(100_000);
     expect(own!.length).toBeLessThan(whole);
+    for (const command of ['stats', 'review']) expect(loader.readCodeCache(join(root, `data/code-cache.${command}.bin`), build)?.length).toBeGreaterThan(50_000);
     const use = (args: string[]) => {
       const script = `const load = require(${JSON.stringify(join(root, 'bin/load.cjs'))});
         process.argv = [process.argv[0], 'zhdeck', ...${JSON.stringify(args)}];
