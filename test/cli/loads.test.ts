@@ -105,6 +105,15 @@ describe('the library', () => {
     for (const re of [SQLITE, FSRS, JIEBA, LEXICON, SEGMENT]) expect(matching(r.files, re)).toEqual([]);
   });
 
+  it('gives at run time the values its types name (api.ts)', () => {
+    const api = join(root, 'dist/api.js');
+    const r = runLoads(script('same.cjs', `const lazy = require('zhdeck'), api = require(${JSON.stringify(api)});
+      const names = Object.keys(api).sort();
+      console.log(JSON.stringify({ names, same: names.every((n) => lazy[n] === api[n]) }));`), []);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ names: [...API].sort(), same: true });
+  });
+
   it('lookup loads the lexicon, not jieba, SQLite or FSRS', () => {
     const r = runLoads(script('lookup.cjs', "require('zhdeck').lookup('銀行').then((e) => console.log(e[0].pinyin));"), []);
     expect(r.stdout.trim()).toBe('yín háng');
