@@ -1,8 +1,13 @@
 // The CLI (bin/zhdeck.js runs it) is a thin layer: commander parses, each command's module is
 // loaded only when it runs (so `zhdeck stats` never loads the segmenter), and one error layer
 // maps failures to exit codes.
+import { readAhead } from '../data/files.js';
+import { DATA_OF } from './data-of.js';
 import { Command, Option } from 'commander';
 import { catchInterrupts, handleFailure } from './failure.js';
+
+// Before anything else: the command's data files start to be read on another thread.
+readAhead(DATA_OF[process.argv[2] ?? ''] ?? []);
 
 const { version } = require('../../package.json') as { version: string };
 

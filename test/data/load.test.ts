@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { existsSync, readFileSync, truncateSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataDir, layout, loadData, openDataFile, pack, readDataFile, type DataSet } from '../../src/data/index.js';
+import { readAhead } from '../../src/data/files.js';
 import { UserError } from '../../src/util/errors.js';
 import { scratch } from '../helpers.js';
 import { damage, damaged, DAMAGES } from './damage.js';
@@ -127,5 +128,15 @@ describe('loading data, or making it again', () => {
     stderr = '';
     expect(await loadData(words)).toBe(EXPECTED);
     expect(stderr).toMatch(/words\.bin is damaged \(section \w+ fails its digest\); rebuilding the test words…/);
+  });
+
+  it('takes a file read ahead, but never bytes read before the file changed', async () => {
+    await loadData(words);
+    readAhead([L.file, PIECES.file, 'absent.bin']);
+    expect(await loadData(words)).toBe(EXPECTED);
+    // Read ahead, then rewritten in place before the load: the load reads what is there now.
+    readAhead([L.file]);
+    writeFileSync(join(dir, L.file), pack(L, { words: '河燈紙船', counts: Uint32Array.of(2, 7, 1, 8), ranks: Uint32Array.of(3, 1, 4, 1) }));
+    expect(await loadData(words)).toBe('河燈紙船 2718 3141 lantern');
   });
 });
