@@ -2,8 +2,9 @@
 // one file, dist/bundle/zhdeck.js, so that a start reads and resolves one file instead of ~100
 // (bench/RESULTS.md has the figures, against the hand-made pack this replaced). Each module
 // stays a function that runs when it is first required, as under Node's own loader, so a
-// command still pays only for the modules it uses. Left to Node: the native modules (SQLite,
-// jieba, fsrs-rs), the packages only data building loads (CC-CEDICT, OpenCC's tables,
+// command still pays only for the modules it uses. Left to Node: the native addons (better-sqlite3's
+// JavaScript is bundled, its addon named by src/util/sqlite.ts), jieba and fsrs-rs with their
+// loaders, the packages only data building loads (CC-CEDICT, OpenCC's tables,
 // pinyin-pro), and audio/, which app/audio.ts requires by path (dist/audio, one folder up from
 // the bundle as from app/) so that espeak-ng is found only for --audio.
 //
@@ -28,7 +29,8 @@ const options = (entry) => ({
   write: false,
   logLevel: 'error',
   legalComments: 'inline',
-  external: ['better-sqlite3', '@node-rs/jieba', '@open-spaced-repetition/binding', 'hanzi', 'opencc-js', 'pinyin-pro'],
+  // better-sqlite3's JavaScript is bundled (its addon is named by util/sqlite.ts): a dozen files fewer to resolve and compile.
+  external: ['*.node', '@node-rs/jieba', '@open-spaced-repetition/binding', 'hanzi', 'opencc-js', 'pinyin-pro'],
   // yazl's CRC-32 from zlib, not JavaScript (src/export/zip-crc32.ts).
   alias: { 'buffer-crc32': path.join(root, 'dist', 'export', 'zip-crc32.js') },
   metafile: true,

@@ -1,6 +1,7 @@
 // `zhdeck check`'s reading of a file: everything open checks, and what is too slow for every
 // start: the full integrity_check, every JSON value, and the counts the triggers keep.
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openDatabase } from '../util/sqlite.js';
 import { existsSync, statSync } from 'node:fs';
 import { asUserError } from './failures.js';
 import { APPLICATION_ID, judgeHeader, pageProblem, readHead, schemaProblem } from './integrity.js';
@@ -64,7 +65,7 @@ export function inspectFile(file: string): FileReport {
   if (verdict.kind !== 'ok') return { ...report, problems: [verdict.why] };
   let db: Database.Database | undefined;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = openDatabase(file, { readonly: true, fileMustExist: true });
     const version = db.pragma('user_version', { simple: true }) as number;
     report.version = version;
     if (version > SCHEMA_VERSION) return { ...report, problems: [`made by a newer zhdeck (schema ${version}; this one reads ${SCHEMA_VERSION})`] };
@@ -105,7 +106,7 @@ export function inspectFile(file: string): FileReport {
 /** Ratings that stand made after `time` in a file (null when it cannot be read): what a restore from a backup of then loses. */
 export function reviewsAfter(file: string, time: number): number | null {
   try {
-    const db = new Database(file, { readonly: true, fileMustExist: true });
+    const db = openDatabase(file, { readonly: true, fileMustExist: true });
     try {
       return db.prepare(`SELECT count(*) FROM revlog WHERE time > ? AND ${STANDING}`).pluck().get(time) as number;
     } finally {

@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openDatabase } from '../util/sqlite.js';
 import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { UserError } from '../util/errors.js';
@@ -56,18 +57,6 @@ function readHeadOf(path: string): ReturnType<typeof readHead> {
     return readHead(path);
   } catch (e) {
     throw new UserError(`cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)}): check its permissions`, path);
-  }
-}
-
-/**
- * better-sqlite3's addon, named directly: its own lookup (the `bindings` package) tries a dozen
- * paths first, 1–4 ms of every start (measured). Undefined, the usual lookup, if it is elsewhere.
- */
-function nativeBinding(): string | undefined {
-  try {
-    return require.resolve('better-sqlite3/build/Release/better_sqlite3.node');
-  } catch {
-    return undefined;
   }
 }
 
@@ -169,7 +158,7 @@ export class Collection {
     const at = opts.now ?? clock();
     let db: Database.Database | undefined;
     try {
-      db = new Database(path, { fileMustExist: exists, readonly, nativeBinding: nativeBinding() });
+      db = openDatabase(path, { fileMustExist: exists, readonly });
       db.pragma('busy_timeout = 5000');
       const version = db.pragma('user_version', { simple: true }) as number;
       const appId = db.pragma('application_id', { simple: true }) as number;

@@ -2,7 +2,8 @@
 // SQLite header (cheap: 100 bytes and the file's size), the tables, columns, indexes and
 // triggers the code uses (one query), and the pages themselves (quick_check: 170–240 ms at
 // 100,000 cards, so only when the file changed since zhdeck last closed it; see Seal).
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openDatabase } from '../util/sqlite.js';
 import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { MIGRATIONS } from './schema.js';
@@ -86,7 +87,7 @@ const expected = new Map<number, Objects>();
 function expectedAt(version: number): Objects {
   let objects = expected.get(version);
   if (!objects) {
-    const db = new Database(':memory:');
+    const db = openDatabase(':memory:');
     try {
       for (const sql of MIGRATIONS.slice(0, version)) db.exec(sql);
       objects = objectsOf(db);

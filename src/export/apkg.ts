@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openDatabase } from '../util/sqlite.js';
 import { ZipFile } from 'yazl';
 import { fieldValues, introductionOrder, type Note, type NoteType, type Positions } from '../notes/index.js';
 import { noteTypeDef, stableId, type NoteTypeDef } from './notetypes.js';
@@ -296,7 +297,7 @@ function packageZip(collection: Uint8Array | string, media: MediaFile[], now: nu
  * (yazl, which deflates with Node's zlib: a JavaScript deflate costs a build more than the rest of writing the package).
  */
 export async function packageBytes(pkg: AnkiPackage): Promise<Uint8Array> {
-  const db = new Database(':memory:');
+  const db = openDatabase(':memory:');
   try {
     const writer = new CollectionWriter(db, Math.floor(pkg.now / 1000));
     const cardCount = pkg.notes.reduce((n, x) => n + x.cards.length, 0);
@@ -347,7 +348,7 @@ export function apkgSink(path: string, now: number, open: (path: string) => Atom
     begin() {
       dir = mkdtempSync(join(tmpdir(), 'zhdeck-apkg-'));
       process.on('exit', discard);
-      db = new Database(join(dir, 'collection.anki2'));
+      db = openDatabase(join(dir, 'collection.anki2'));
       // A scratch file, zipped and removed at the end: no journal, no waiting for the disk.
       db.pragma('journal_mode = OFF');
       db.pragma('synchronous = OFF');

@@ -1,5 +1,6 @@
 // Reading an Anki package back: zhdeck's own (for `zhdeck add deck.apkg`), or any legacy one.
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openDatabase } from '../util/sqlite.js';
 import { strFromU8, unzipSync } from 'fflate';
 import { UserError } from '../util/errors.js';
 import type { AnkiReview, AnkiSchedule } from './schedule.js';
@@ -59,7 +60,7 @@ export function readApkg(bytes: Uint8Array, file: string): ApkgContents {
   if (!name) throw new UserError('is not a legacy Anki package (no collection.anki2 or collection.anki21 in it)', file);
   let db: Database.Database;
   try {
-    db = new Database(Buffer.from(zip[name]!));
+    db = openDatabase(Buffer.from(zip[name]!));
   } catch (e) {
     throw new UserError(`holds a collection SQLite cannot open (${(e as Error).message})`, file);
   }

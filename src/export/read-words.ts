@@ -19,7 +19,7 @@ export interface FieldTexts {
  * else the legacy `collection.anki21` or `collection.anki2` (rslib/src/import_export/package/meta.rs).
  */
 function openPackage(bytes: Uint8Array, file: string): Database.Database {
-  const Database = require('better-sqlite3') as typeof import('better-sqlite3');
+  const { openDatabase } = require('../util/sqlite.js') as typeof import('../util/sqlite.js');
   const { unzipSync } = require('fflate') as typeof import('fflate');
   let zip: Record<string, Uint8Array>;
   try {
@@ -39,7 +39,7 @@ function openPackage(bytes: Uint8Array, file: string): Database.Database {
   if (!data) throw new UserError('is a zip, but not an Anki package (no collection.anki21b, .anki21 or .anki2 in it)', file);
   let db: Database.Database;
   try {
-    db = new Database(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+    db = openDatabase(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
     db.prepare('SELECT count(*) FROM notes').get();
   } catch (e) {
     throw new UserError(`holds a collection SQLite cannot read (${(e as Error).message})`, file);
@@ -54,7 +54,7 @@ function openPackage(bytes: Uint8Array, file: string): Database.Database {
     db.pragma('writable_schema = OFF');
     const copy = db.serialize();
     db.close();
-    db = new Database(copy);
+    db = openDatabase(copy);
   }
   return db;
 }
