@@ -30,27 +30,49 @@ for (const c of '的了着是在和与及或也都就而之其这那此他她它
  */
 class Grams {
   size = 0;
-  private readonly slots: Int32Array;
-  private readonly mask: number;
-  readonly ka: Int32Array;
-  readonly kb: Int32Array;
-  readonly count: Int32Array;
-  private readonly left: Int32Array;
-  private readonly right: Int32Array;
+  private slots: Int32Array;
+  private mask: number;
+  ka: Int32Array;
+  kb: Int32Array;
+  count: Int32Array;
+  private left: Int32Array;
+  private right: Int32Array;
   /** Bit 1: more than one left neighbour; bit 2: more than one right neighbour. */
-  readonly varied: Uint8Array;
+  varied: Uint8Array;
 
-  constructor(capacity: number) {
-    let bits = 4;
-    while (1 << bits < 2 * capacity) bits++;
-    this.slots = new Int32Array(1 << bits).fill(-1);
-    this.mask = (1 << bits) - 1;
+  /**
+   * Grown as strings are added: a text has far fewer distinct strings than positions, and
+   * tables sized for every position held ~110 bytes per character of a book (5 MB of input:
+   * 80 MB that the process kept as resident memory after they were freed).
+   */
+  constructor(capacity = 1024) {
     this.ka = new Int32Array(capacity);
     this.kb = new Int32Array(capacity);
     this.count = new Int32Array(capacity);
     this.left = new Int32Array(capacity);
     this.right = new Int32Array(capacity);
     this.varied = new Uint8Array(capacity);
+    this.slots = new Int32Array(2 * capacity).fill(-1);
+    this.mask = 2 * capacity - 1;
+  }
+
+  /** Twice the room: the strings keep their numbers (the order they are visited in), the slots are laid out again. */
+  private grow(): void {
+    const capacity = 2 * this.ka.length;
+    const more = <T extends Int32Array | Uint8Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(capacity);
+      b.set(a);
+      return b;
+    };
+    this.ka = more(this.ka);
+    this.kb = more(this.kb);
+    this.count = more(this.count);
+    this.left = more(this.left);
+    this.right = more(this.right);
+    this.varied = more(this.varied);
+    this.slots = new Int32Array(2 * capacity).fill(-1);
+    this.mask = 2 * capacity - 1;
+    for (let k = 0; k < this.size; k++) this.slots[this.slot(this.ka[k]!, this.kb[k]!)] = k;
   }
 
   private slot(a: number, b: number): number {
@@ -66,6 +88,11 @@ class Grams {
     const h = this.slot(a, b);
     const k = this.slots[h]!;
     if (k < 0) {
+      if (this.size === this.ka.length) {
+        this.grow();
+        this.add(a, b, left, right);
+        return;
+      }
       const n = this.size++;
       this.slots[h] = n;
       this.ka[n] = a;
@@ -105,12 +132,12 @@ export function detectNewWords(text: string, known: (w: string) => boolean, opts
   const neighbour = (i: number) => (i >= 0 && i < n && isHan(codes[i]!) ? codes[i]! : -1 - i);
   const frequent = new Uint8Array(n + 1);
   for (let i = 0; i < n; i++) frequent[i] = isHan(codes[i]!) && unigram[codes[i]!]! >= opts.minCount ? 1 : 0;
-  const bi = new Grams(n);
+  const bi = new Grams();
   for (let i = 0; i + 1 < n; i++) {
     // A pair of two phrase-edge characters (的是) is neither a candidate nor part of one's test.
     if (frequent[i] && frequent[i + 1] && !(EDGE[codes[i]!] && EDGE[codes[i + 1]!])) bi.add(codes[i]!, codes[i + 1]!, neighbour(i - 1), neighbour(i + 2));
   }
-  const tri = new Grams(n);
+  const tri = new Grams();
   for (let i = 0; i + 2 < n; i++) {
     if (!frequent[i] || !frequent[i + 1] || !frequent[i + 2] || EDGE[codes[i]!] || EDGE[codes[i + 2]!]) continue;
     if (bi.countOf(codes[i]!, codes[i + 1]!) < opts.minCount || bi.countOf(codes[i + 1]!, codes[i + 2]!) < opts.minCount) continue;
@@ -127,7 +154,7 @@ export function detectNewWords(text: string, known: (w: string) => boolean, opts
     if (!known(s) && !spelledByWords(s, known)) out.push(s);
   };
   // A string of three that passes explains its two parts.
-  const covered = new Grams(n);
+  const covered = new Grams();
   for (let k = 0; k < tri.size; k++) {
     const c0 = tri.ka[k]! >>> 16;
     const c1 = tri.ka[k]! & 0xffff;

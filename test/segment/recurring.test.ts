@@ -40,3 +40,20 @@ describe("jieba's HMM guesses", () => {
     expect(words).toEqual(expect.arrayContaining(['很', '好', '更', '太阳', '更新']));
   });
 });
+
+describe('new words found in the text itself', () => {
+  it('are found among thousands of distinct character pairs, as among a few', async () => {
+    const { detectNewWords } = await import('../../src/segment/newwords.js');
+    // A background of 3,000 characters in an order of no pattern (each pair met about once),
+    // and a name the text repeats between different neighbours: 澪禕 (outside the background).
+    let x = 1;
+    const background = () => String.fromCharCode(0x5000 + ((x = (x * 48271) % 2147483647) % 3000));
+    const parts: string[] = [];
+    for (let k = 0; k < 8; k++) parts.push(Array.from({ length: 2500 }, background).join(''), '澪禕');
+    const text = parts.join('');
+    expect(new Set(text).size).toBeGreaterThan(2000);
+    expect(new Set(Array.from({ length: text.length - 1 }, (_, i) => text.slice(i, i + 2))).size).toBeGreaterThan(15000);
+    expect(detectNewWords(text, () => false)).toEqual(['澪禕']);
+    expect(detectNewWords(`甲澪禕乙。丙澪禕丁。戊澪禕己。`, () => false)).toEqual(['澪禕']);
+  });
+});
