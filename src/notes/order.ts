@@ -24,12 +24,19 @@ export function introductionOrder(notes: Note[]): Positions {
     const p = positions.get(n.guid)!;
     if (!p[ord]) p[ord] = ++next;
   };
+  // A word's vocabulary GUID is a SHA-256: made once per word, not at each of its sentences.
+  const guids = new Map<string, string>();
+  const vocabularyOf = (word: string) => {
+    let g = guids.get(word);
+    if (g === undefined) guids.set(word, (g = vocabularyGuid(word)));
+    return vocabulary.get(g);
+  };
   const met = new Set<string>();
   let deferred: [Note, number][] = [];
   let pending: [Note, number][] = [];
   /** A word's recognition card now, its production card after the next sentence. */
   const meet = (word: string) => {
-    const v = vocabulary.get(vocabularyGuid(word));
+    const v = vocabularyOf(word);
     if (!v || met.has(word)) return;
     met.add(word);
     place(v, 0);
@@ -45,7 +52,7 @@ export function introductionOrder(notes: Note[]): Positions {
     if (n.kind === 'vocabulary') continue;
     if (n.sibling !== sentence && sentence !== undefined) endSentence();
     sentence = n.sibling;
-    const unmet = (n.unknown ?? []).filter((w) => !met.has(w) && vocabulary.has(vocabularyGuid(w)));
+    const unmet = (n.unknown ?? []).filter((w) => !met.has(w) && vocabularyOf(w) !== undefined);
     if (n.kind === 'cloze') {
       const plusOne = n.hides.find((w) => unmet.includes(w));
       for (const w of unmet) if (w !== plusOne) meet(w);
