@@ -7,6 +7,7 @@ import { dictionaryMatch, dictionaryMatches, englishContext, latinMatch, transli
 import { fitTokens } from './fit.js';
 import { gapLinks, GAP_PARAMS } from './gaps.js';
 import { MorphemeEvidence } from './morphemes.js';
+import { numberMatches, readNumeral, type Numeral } from './numbers.js';
 import { isContentEntry, usefulness } from './select.js';
 import type { Gloss, Occurrence, Word } from './types.js';
 import { append } from '../util/collections.js';
@@ -72,6 +73,7 @@ function glossCandidates(d: Draft, ctx: EnglishContext): GlossMatch[] {
   }
   const l = /[A-Za-z]/.test(text) ? latinMatch(text, ctx) : null;
   if (l) out.push(l);
+  if (d.numeral) out.push(...numberMatches(d.numeral, ctx));
   return out;
 }
 
@@ -81,6 +83,8 @@ interface Draft {
   /** No entry, or one of its entries is a name: a pinyin spelling may render it. */
   nameLike: boolean;
   content: boolean;
+  /** What the word says as a number (三, 第十一, 一九六几), or null: numerals are glossed though they are function words. */
+  numeral: Numeral | null;
   spellings: string[];
   occurrences: { p: PairText; start: number; end: number; gloss: Gloss | null; score: number }[];
 }
@@ -129,7 +133,7 @@ function assignGlosses(
   const distortion = ({ o, m }: Offer) => Math.abs(place(o.start, o.end, p.zh.length) - place(m.start, m.end, p.en.text.length));
   for (const { d, o } of here) {
     // Grammatical words are not glossed. A word's few strongest spans are enough to compete with.
-    if (o.gloss || !(d.content || !d.entry)) continue;
+    if (o.gloss || !(d.content || !d.entry || d.numeral)) continue;
     const spans = candidatesOf(d, p.en, free);
     if (spans.length > 1) spans.sort(stronger);
     for (let k = 0; k < spans.length && k < 4; k++) offers.push({ o, m: spans[k]!, d });
@@ -173,7 +177,7 @@ export function extractWords(article: Article, pairs: SentencePair[], deps: Voca
     for (const t of p.tokens) {
       if (t.kind !== 'han') continue;
       let d = drafts.get(t.text);
-      if (!d) drafts.set(t.text, (d = { text: t.text, entry: null, nameLike: true, content: false, spellings: spell(t.text), occurrences: [] }));
+      if (!d) drafts.set(t.text, (d = { text: t.text, entry: null, nameLike: true, content: false, numeral: readNumeral(t.text), spellings: spell(t.text), occurrences: [] }));
       // The score starts as -0, a double, not the small integer 0: storing a fractional score
       // later would otherwise change the hidden class of every occurrence (measured: pass one
       // of glossing a 1 MB article, 230 → 190 ms).
