@@ -124,6 +124,8 @@ export const DICTIONARY_PARAMS = {
   completion: 1.8,
   /** A name spelled in pinyin: base + one per further word. */
   transliteration: 2.5,
+  /** A name's surname alone, where the article spells the name in full elsewhere (surnameOf). */
+  surname: 2,
   /** Latin letters written in the Chinese as in the English. */
   latin: 1,
 };
@@ -244,6 +246,28 @@ export function transliterationMatch(spellings: string[], ctx: EnglishContext): 
   return null;
 }
 
+/**
+ * A name the article spells in full in one sentence ("Wang Miao" for 汪淼) is named by its
+ * surname alone in others ("Sha was excited to see Wang"): the surname is the first word of
+ * the full spelling, when it spells the name's first character. Null when the spelling is
+ * one word, or does not start with the surname.
+ */
+export function surnameOf(spelled: string, firstReadings: string[]): string | null {
+  const words = spelled.split(/\s+/);
+  if (words.length < 2 || !/^[A-Z][a-z]+$/.test(words[0]!)) return null;
+  return firstReadings.includes(words[0]!.toLowerCase()) ? words[0]! : null;
+}
+
+/** Every place the sentence writes a surname (see surnameOf), as a capitalised word. */
+export function surnameMatches(surname: string, ctx: EnglishContext): GlossMatch[] {
+  const out: GlossMatch[] = [];
+  for (const t of ctx.tokens) {
+    const bare = t.text.replace(/['’]s$/, '');
+    if (bare === surname) out.push({ start: t.start, end: t.start + bare.length, score: DICTIONARY_PARAMS.surname, evidence: 'transliteration' });
+  }
+  return out;
+}
+
 const nameCache = new WeakMap<EnglishContext, Map<string, GlossMatch>>();
 
 /** Every way the sentence may spell a name (see nameRuns), each with its span. */
@@ -253,7 +277,12 @@ function namesOf(ctx: EnglishContext): Map<string, GlossMatch> {
   names = new Map();
   const toks = ctx.tokens;
   for (const { first, last, letters } of nameRuns(toks, ctx.text)) {
-    if (!names.has(letters)) names.set(letters, { start: toks[first]!.start, end: toks[last]!.end, score: DICTIONARY_PARAMS.transliteration + (last - first), evidence: 'transliteration' });
+    const score = DICTIONARY_PARAMS.transliteration + (last - first);
+    if (!names.has(letters)) names.set(letters, { start: toks[first]!.start, end: toks[last]!.end, score, evidence: 'transliteration' });
+    // A possessive is not part of the name: "Sha Ruishan's" spells 沙瑞山, as "Sha Ruishan".
+    const end = toks[last]!.end;
+    const bare = letters.slice(0, -1);
+    if (/['’]s$/.test(toks[last]!.text) && !names.has(bare)) names.set(bare, { start: toks[first]!.start, end: end - 2, score, evidence: 'transliteration' });
   }
   nameCache.set(ctx, names);
   return names;

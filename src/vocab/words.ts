@@ -3,7 +3,7 @@ import { textOf, type SentencePair } from '../align/index.js';
 import { fallbackPinyin, pinyinSpeller, variantTargets, type Lexicon, type LexiconEntry } from '../lexicon/index.js';
 import { isAllHan, type SegmentDictionary, type Segmenter, type Token } from '../segment/index.js';
 import { COOCCURRENCE_PARAMS, TranslationTable, type CooccurrencePair } from './cooccurrence.js';
-import { dictionaryMatch, dictionaryMatches, englishContext, latinMatch, transliterationMatch, type EnglishContext, type GlossMatch } from './gloss.js';
+import { dictionaryMatch, dictionaryMatches, englishContext, latinMatch, surnameMatches, surnameOf, transliterationMatch, type EnglishContext, type GlossMatch } from './gloss.js';
 import { fitTokens } from './fit.js';
 import { gapLinks, GAP_PARAMS } from './gaps.js';
 import { MorphemeEvidence } from './morphemes.js';
@@ -215,6 +215,7 @@ export function extractWords(article: Article, pairs: SentencePair[], deps: Voca
   const byPair = new Map<PairText, { d: Draft; o: Occ }[]>();
   for (const d of all) for (const o of d.occurrences) append(byPair, o.p, { d, o });
   for (const [p, here] of byPair) assignGlosses(p, here, glossCandidates);
+  glossBySurname(all, byPair, (ch) => pinyinSpeller(lexicon).readingLetters(ch));
   glossByCooccurrence(all, texts, (d) => Boolean(d?.content));
   // Then the weakest evidence, for content words still without a gloss.
   const morphemes = new MorphemeEvidence(lexicon);
@@ -263,6 +264,25 @@ function lazyPinyin(word: Word): void {
       return value;
     },
   });
+}
+
+/** Names spelled in full in one sentence take their surname alone in others (gloss.ts surnameOf). */
+function glossBySurname(all: Draft[], byPair: Map<PairText, { d: Draft; o: Occ }[]>, readings: (ch: string) => string[]): void {
+  const surnames = new Map<Draft, string>();
+  for (const d of all) {
+    if (!d.nameLike || d.occurrences.every((o) => o.gloss)) continue;
+    for (const o of d.occurrences) {
+      const s = o.gloss?.evidence === 'transliteration' ? surnameOf(o.gloss.text, readings(d.text[0]!)) : null;
+      if (s) {
+        surnames.set(d, s);
+        break;
+      }
+    }
+  }
+  if (surnames.size === 0) return;
+  for (const [p, here] of byPair) {
+    if (here.some(({ d, o }) => !o.gloss && surnames.has(d))) assignGlosses(p, here, (d, ctx) => (surnames.has(d) ? surnameMatches(surnames.get(d)!, ctx) : []));
+  }
 }
 
 /** A content word between two linked words takes the one English word left between their renderings (gaps.ts). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dictionaryMatches, englishContext, latinMatch, stemsMatch, transliterationMatch } from '../../src/vocab/gloss.js';
+import { dictionaryMatches, englishContext, latinMatch, stemsMatch, surnameMatches, surnameOf, transliterationMatch } from '../../src/vocab/gloss.js';
 import { MorphemeEvidence } from '../../src/vocab/morphemes.js';
 import { fitTokens } from '../../src/vocab/fit.js';
 import { TranslationTable } from '../../src/vocab/cooccurrence.js';
@@ -94,6 +94,20 @@ describe('names and Latin letters (gloss.ts, lexicon/names.ts)', () => {
     const m = transliterationMatch(pinyinSpeller(lexicon).spellings('杭州'), ctx);
     expect(m && ctx.text.slice(m.start, m.end)).toBe('Hangzhou');
     expect(transliterationMatch(pinyinSpeller(lexicon).spellings('杭州'), englishContext('He moved away last year.'))).toBeNull();
+  });
+
+  it('spells a name before a possessive without the possessive', () => {
+    const ctx = englishContext("We read Guo Jiakun's letter.");
+    const m = transliterationMatch(pinyinSpeller(lexicon).spellings('郭家坤'), ctx);
+    expect(m && ctx.text.slice(m.start, m.end)).toBe('Guo Jiakun');
+  });
+
+  it('names a person met in full by the surname alone', () => {
+    const guo = pinyinSpeller(lexicon).readingLetters('郭');
+    expect(surnameOf('Guo Jiakun', guo)).toBe('Guo');
+    expect([surnameOf('Jiakun Guo', guo), surnameOf('Guo', guo), surnameOf('Hangzhou Bay', guo)]).toEqual([null, null, null]);
+    const ctx = englishContext("Later Guo's answer came: Guo agreed.");
+    expect(surnameMatches('Guo', ctx).map((m) => ctx.text.slice(m.start, m.end))).toEqual(['Guo', 'Guo']);
   });
 
   it('reads runs of capitalised words and hyphenated given names as one name', () => {
