@@ -55,7 +55,8 @@ export interface GlossMatch {
 }
 
 // Endings that make a related word of the same meaning: nation / national, popular / popularity.
-const RELATED_ENDINGS = new Set(['al', 'ial', 'ic', 'ics', 'er', 'or', 'ist', 'ism', 'ity', 'ive', 'ian', 'an', 'ese', 'ish', 'ous', 'i', 'y', 'ion', 'ation', 'ment', 'ence', 'ance', 'enc', 'anc']);
+const RELATED_ENDINGS = new Set(['al', 'ial', 'ic', 'ics', 'er', 'or', 'ist', 'ism', 'ity', 'ive', 'ian', 'an', 'ese', 'ish', 'ous', 'i', 'y', 'ion', 'ation', 'ment', 'ence', 'ance', 'enc', 'anc', 'ical', 'ent']);
+const AGENT_ENDINGS = new Set(['er', 'or', 'ist', 'ian', 'an']);
 
 /**
  * Stems agree when equal, or when one extends the other by such an ending. A longer extension
@@ -64,7 +65,15 @@ const RELATED_ENDINGS = new Set(['al', 'ial', 'ic', 'ics', 'er', 'or', 'ist', 'i
 export function stemsMatch(a: string, b: string): boolean {
   if (a === b) return true;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  return short.length >= 5 && long.startsWith(short) && RELATED_ENDINGS.has(long.slice(short.length));
+  if (short.length < 5) return false;
+  if (long.startsWith(short) && RELATED_ENDINGS.has(long.slice(short.length))) return true;
+  // Two derivations of one root: astronomy / astronomical (astronomi, astronomical: astronom +
+  // i, ical). Not an agent noun: a segmenter is not segmentation.
+  let n = 0;
+  while (n < short.length && short.charCodeAt(n) === long.charCodeAt(n)) n++;
+  const related = (ending: string) => ending === '' || (RELATED_ENDINGS.has(ending) && !AGENT_ENDINGS.has(ending));
+  for (let k = n; k >= 5; k--) if (related(short.slice(k)) && related(long.slice(k))) return true;
+  return false;
 }
 
 /**

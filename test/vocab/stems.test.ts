@@ -16,6 +16,18 @@ describe('related English words', () => {
     expect(meet('nation', 'national')).toBe(true);
   });
 
+  it('two derivations of one root meet, and a verb its adjective in -ent', () => {
+    expect(meet('geology', 'geological')).toBe(true);
+    expect(meet('economy', 'economic')).toBe(true);
+    expect(meet('differ', 'different')).toBe(true);
+    expect(meet('depend', 'dependent')).toBe(true);
+  });
+
+  it('an agent noun is not the action of its root', () => {
+    expect(meet('compiler', 'compilation')).toBe(false);
+    expect(meet('segmenter', 'segmentation')).toBe(false);
+  });
+
   it('a longer extension is another word, and short stems meet only themselves', () => {
     expect(meet('sight', 'sightseeing')).toBe(false);
     expect(meet('act', 'action')).toBe(false);
