@@ -180,7 +180,32 @@ function splitByEvidence(tokens: Token[], en: EnglishContext, script: Script, de
   return out;
 }
 
+/**
+ * A measure word after its count is grammar (一張卡片 "a card", 120 種種子 "120 kinds of
+ * seeds": the noun after it is the word), but one with no noun after it stands for the noun,
+ * and is a word when the English renders it so (第五條 "Article 5", 住了三十年 "lived there
+ * thirty years").
+ */
+function renderedMeasures(tokens: Token[], en: EnglishContext, lexicon: Lexicon): Token[] {
+  let out: Token[] | null = null;
+  tokens.forEach((t, i) => {
+    const next = tokens[i + 1];
+    if (t.kind !== 'measure' || (next && next.kind === 'han' && next.start === t.end)) return;
+    if (rendered(t.text, en, lexicon) && renderedAsNoun(t.text, en, lexicon)) (out ??= tokens.slice())[i] = { ...t, kind: 'han' };
+  });
+  return out ?? tokens;
+}
+
+/** Whether a sense other than the measure-word ones renders part of the English: 顆 "classifier for … satellites" is no rendering of "satellites". */
+function renderedAsNoun(text: string, en: EnglishContext, lexicon: Lexicon): boolean {
+  return lexicon.lookup(text).some((e) => {
+    if (e.flags.includes('variant')) return false;
+    const senses = e.senses.filter((s) => !isMeasureSense(s));
+    return senses.length > 0 && dictionaryMatch({ ...e, senses }, en) !== null;
+  });
+}
+
 /** A sentence's words as its English shows them: joined where it renders the whole, split where it renders the parts. */
 export function fitTokens(tokens: Token[], zh: string, en: EnglishContext, script: Script, deps: FitDeps): Token[] {
-  return splitByEvidence(joinByEvidence(tokens, zh, en, deps), en, script, deps);
+  return splitByEvidence(joinByEvidence(renderedMeasures(tokens, en, deps.lexicon), zh, en, deps), en, script, deps);
 }

@@ -33,6 +33,8 @@ const lexicon = smallLexicon([
   '一道 一道 [yi1 dao4] /together/',
   '門 门 [men2] /gate/door/',
   '貓 猫 [mao1] /cat/',
+  '條 条 [tiao2] /strip/item/article/clause (of law or treaty)/classifier for long thin things (ribbon, river, road, trousers etc)/',
+  '河 河 [he2] /river/',
 ]);
 
 const entry = (word: string): LexiconEntry => lexicon.preferred(word)!;
@@ -160,6 +162,29 @@ describe('re-cutting by the English (fit.ts)', () => {
   it('splits a count and a measure word the dictionary joins, when the English does not render the whole', () => {
     expect(refit('一道門', ['一道', '門'], 'There was a door.')).toEqual(['一', '道', '門']);
     expect(refit('一道門', ['一道', '門'], 'They went through the door together.')).toEqual(['一道', '門']);
+  });
+});
+
+describe('measure words the English renders (fit.ts)', () => {
+  const deps = { lexicon, toSimplified: (t: string) => t, spell: (t: string) => pinyinSpeller(lexicon).spellings(t) };
+  const kinds = (zh: string, en: string) => {
+    // 五 (a count), then 條 as the segmenter marks a measure word after a count, then the rest.
+    const tokens: Token[] = [
+      { text: '五', start: 1, end: 2, kind: 'han' },
+      { text: '條', start: 2, end: 3, kind: 'measure' },
+      ...(zh.length > 3 ? [{ text: zh.slice(3), start: 3, end: zh.length, kind: 'han' } as Token] : []),
+    ];
+    return fitTokens(tokens, zh, englishContext(en), 'traditional', deps).map((t) => `${t.text}:${t.kind}`);
+  };
+
+  it('a measure word with no noun after it is a word when the English renders it', () => {
+    expect(kinds('第五條', 'See Article 5.')).toContain('條:han');
+    expect(kinds('第五條', 'See rule 5.')).toContain('條:measure');
+  });
+
+  it('one before its noun stays grammar, and its classifier sense renders nothing', () => {
+    expect(kinds('第五條河', 'The fifth river: an article on it.')).toContain('條:measure');
+    expect(kinds('第五條', 'Five ribbons.')).toContain('條:measure');
   });
 });
 
