@@ -135,6 +135,8 @@ export const DICTIONARY_PARAMS = {
   transliteration: 2.5,
   /** A name's surname alone, where the article spells the name in full elsewhere (surnameOf). */
   surname: 2,
+  /** What a compound the dictionary lacks keeps of its head word's score (持久化 read as 持久). */
+  head: 0.6,
   /** Latin letters written in the Chinese as in the English. */
   latin: 1,
 };
@@ -230,6 +232,14 @@ function findMatches(entry: LexiconEntry, ctx: EnglishContext): readonly GlossMa
     }
   }
   return out;
+}
+
+/**
+ * A compound the dictionary lacks (持久化, 调度器) renders as its head word (持久 "persistence",
+ * 调度 "to schedule") does, less surely: the same spans, scored DICTIONARY_PARAMS.head as much.
+ */
+export function headMatches(head: LexiconEntry, ctx: EnglishContext): GlossMatch[] {
+  return dictionaryMatches(head, ctx).map((m) => ({ ...m, score: m.score * DICTIONARY_PARAMS.head }));
 }
 
 export function dictionaryMatch(entry: LexiconEntry, ctx: EnglishContext): GlossMatch | null {

@@ -3,7 +3,7 @@ import { textOf, type SentencePair } from '../align/index.js';
 import { fallbackPinyin, pinyinSpeller, variantTargets, type Lexicon, type LexiconEntry } from '../lexicon/index.js';
 import { isAllHan, type SegmentDictionary, type Segmenter, type Token } from '../segment/index.js';
 import { COOCCURRENCE_PARAMS, TranslationTable, type CooccurrencePair } from './cooccurrence.js';
-import { dictionaryMatch, dictionaryMatches, englishContext, latinMatch, surnameMatches, surnameOf, transliterationMatch, type EnglishContext, type GlossMatch } from './gloss.js';
+import { dictionaryMatch, dictionaryMatches, englishContext, headMatches, latinMatch, surnameMatches, surnameOf, transliterationMatch, type EnglishContext, type GlossMatch } from './gloss.js';
 import { fitTokens } from './fit.js';
 import { gapLinks, GAP_PARAMS } from './gaps.js';
 import { MorphemeEvidence } from './morphemes.js';
@@ -66,6 +66,8 @@ function inNumberCompound(text: string, start: number, end: number): boolean {
 function glossCandidates(d: Draft, ctx: EnglishContext): GlossMatch[] {
   const { entry, text, spellings } = d;
   const out = entry ? dictionaryMatches(entry, ctx).filter((m) => !inNumberCompound(ctx.text, m.start, m.end)) : [];
+  // A compound the dictionary lacks is rendered as its head word is, less surely (持久化 "persistence", as 持久).
+  if (!entry && d.head) out.push(...headMatches(d.head, ctx));
   // Names are spelled in pinyin: a word CC-CEDICT lacks, or one it also knows as a name (微博 Weibo).
   if (ctx.capitalised && d.nameLike && (entry?.flags.includes('proper-noun') || out.length === 0)) {
     const t = transliterationMatch(spellings, ctx);
@@ -83,6 +85,8 @@ interface Draft {
   /** No entry, or one of its entries is a name: a pinyin spelling may render it. */
   nameLike: boolean;
   content: boolean;
+  /** For a word of three or more characters the dictionary lacks: the entry of all but its last character (持久 of 持久化). */
+  head: LexiconEntry | null;
   /** What the word says as a number (三, 第十一, 一九六几), or null: numerals are glossed though they are function words. */
   numeral: Numeral | null;
   spellings: string[];
@@ -177,7 +181,7 @@ export function extractWords(article: Article, pairs: SentencePair[], deps: Voca
     for (const t of p.tokens) {
       if (t.kind !== 'han') continue;
       let d = drafts.get(t.text);
-      if (!d) drafts.set(t.text, (d = { text: t.text, entry: null, nameLike: true, content: false, numeral: readNumeral(t.text), spellings: spell(t.text), occurrences: [] }));
+      if (!d) drafts.set(t.text, (d = { text: t.text, entry: null, nameLike: true, content: false, head: null, numeral: readNumeral(t.text), spellings: spell(t.text), occurrences: [] }));
       // The score starts as -0, a double, not the small integer 0: storing a fractional score
       // later would otherwise change the hidden class of every occurrence (measured: pass one
       // of glossing a 1 MB article, 230 → 190 ms).
@@ -209,6 +213,7 @@ export function extractWords(article: Article, pairs: SentencePair[], deps: Voca
     }
     d.content = isContentEntry(d.text, d.entry);
     chosen?.set(d.text, { entry: d.entry, nameLike: d.nameLike });
+    if (!d.entry && d.text.length >= 3 && isAllHan(d.text)) d.head = candidates(d.text.slice(0, -1), article.script, lexicon, dictionary.toSimplified(d.text.slice(0, -1)))[0] ?? null;
   }
   const all = [...drafts.values()];
   // Each pair's word occurrences, so that linking a pair looks at that pair only.
@@ -224,7 +229,8 @@ export function extractWords(article: Article, pairs: SentencePair[], deps: Voca
   // unlinked. A pass of their own: in the first, they would draw "said" away from 表示.
   const unlisted = (d: Draft) => !d.entry && d.text.length > 1 && isAllHan(d.text);
   glossByCooccurrence(all, texts, (d) => Boolean(d && (d.content || unlisted(d))), unlisted);
-  for (const [p, here] of byPair) glossGaps(p, here);
+  // A compound read through its head word (序列化) is a word to gloss there too.
+  for (const [p, here] of byPair) glossGaps(p, here, (d) => d.content || d.head !== null);
 
   return all.map((d) => {
     const simplified = d.entry?.simplified ?? (article.script === 'traditional' ? dictionary.toSimplified(d.text) : d.text);
@@ -286,8 +292,8 @@ function glossBySurname(all: Draft[], byPair: Map<PairText, { d: Draft; o: Occ }
 }
 
 /** A content word between two linked words takes the one English word left between their renderings (gaps.ts). */
-function glossGaps(p: PairText, here: { d: Draft; o: Occ }[]): void {
-  const words = here.map(({ d, o }) => ({ start: o.start, end: o.end, gloss: o.gloss, glossable: d.content }));
+function glossGaps(p: PairText, here: { d: Draft; o: Occ }[], glossable: (d: Draft) => boolean): void {
+  const words = here.map(({ d, o }) => ({ start: o.start, end: o.end, gloss: o.gloss, glossable: glossable(d) }));
   for (const { word, token } of gapLinks(words, p.en)) {
     const o = here[word]!.o;
     const t = p.en.tokens[token]!;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dictionaryMatches, englishContext, latinMatch, stemsMatch, surnameMatches, surnameOf, transliterationMatch } from '../../src/vocab/gloss.js';
+import { dictionaryMatches, englishContext, headMatches, latinMatch, stemsMatch, surnameMatches, surnameOf, transliterationMatch } from '../../src/vocab/gloss.js';
 import { MorphemeEvidence } from '../../src/vocab/morphemes.js';
 import { fitTokens } from '../../src/vocab/fit.js';
 import { TranslationTable } from '../../src/vocab/cooccurrence.js';
@@ -35,6 +35,7 @@ const lexicon = smallLexicon([
   '貓 猫 [mao1] /cat/',
   '條 条 [tiao2] /strip/item/article/clause (of law or treaty)/classifier for long thin things (ribbon, river, road, trousers etc)/',
   '河 河 [he2] /river/',
+  '持久 持久 [chi2 jiu3] /lasting/persistent/persistence/',
 ]);
 
 const entry = (word: string): LexiconEntry => lexicon.preferred(word)!;
@@ -70,6 +71,13 @@ describe('dictionary matches (gloss.ts)', () => {
 
   it('takes a whole phrase, function words inside it', () => {
     expect(spans('外交部', 'The Ministry of Foreign Affairs said so.')[0]).toBe('Ministry of Foreign Affairs');
+  });
+
+  it('reads a compound the dictionary lacks through its head word, less surely', () => {
+    const ctx = englishContext('Persistence of the data is optional.');
+    const [m] = headMatches(entry('持久'), ctx);
+    expect(m && ctx.text.slice(m.start, m.end)).toBe('Persistence');
+    expect(m!.score).toBeLessThan(dictionaryMatches(entry('持久'), ctx)[0]!.score);
   });
 
   it('completes a two-word phrase matched by one word with its neighbour', () => {
