@@ -242,6 +242,12 @@ export function headMatches(head: LexiconEntry, ctx: EnglishContext): GlossMatch
   return dictionaryMatches(head, ctx).map((m) => ({ ...m, score: m.score * DICTIONARY_PARAMS.head }));
 }
 
+/** Whether a match is one word right after a determiner or preposition: a noun ("at the time"), not a verb or particle ("bring back"). */
+export function isNounAfterDeterminer(ctx: EnglishContext, m: GlossMatch): boolean {
+  const i = ctx.tokens.findIndex((t) => t.start === m.start);
+  return i >= 0 && ctx.nominal[i]! && ctx.tokens[i]!.end === m.end;
+}
+
 export function dictionaryMatch(entry: LexiconEntry, ctx: EnglishContext): GlossMatch | null {
   return dictionaryMatches(entry, ctx).reduce<GlossMatch | null>((b, m) => (!b || m.score > b.score ? m : b), null);
 }

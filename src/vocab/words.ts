@@ -1,14 +1,14 @@
 import type { Article, Script } from '../article/index.js';
 import { textOf, type SentencePair } from '../align/index.js';
-import { fallbackPinyin, pinyinSpeller, variantTargets, type Lexicon, type LexiconEntry } from '../lexicon/index.js';
+import { fallbackPinyin, GRAMMATICAL_CHARS, pinyinSpeller, variantTargets, type Lexicon, type LexiconEntry } from '../lexicon/index.js';
 import { isAllHan, type SegmentDictionary, type Segmenter, type Token } from '../segment/index.js';
 import { COOCCURRENCE_PARAMS, TranslationTable, type CooccurrencePair } from './cooccurrence.js';
-import { dictionaryMatch, dictionaryMatches, englishContext, headMatches, latinMatch, surnameMatches, surnameOf, transliterationMatch, type EnglishContext, type GlossMatch } from './gloss.js';
+import { dictionaryMatch, dictionaryMatches, englishContext, headMatches, isNounAfterDeterminer, latinMatch, surnameMatches, surnameOf, transliterationMatch, type EnglishContext, type GlossMatch } from './gloss.js';
 import { fitTokens } from './fit.js';
 import { gapLinks, GAP_PARAMS } from './gaps.js';
 import { MorphemeEvidence } from './morphemes.js';
 import { numberMatches, readNumeral, type Numeral } from './numbers.js';
-import { isContentEntry, usefulness } from './select.js';
+import { hasContentSenses, isContentEntry, usefulness } from './select.js';
 import type { Gloss, Occurrence, Word } from './types.js';
 import { append } from '../util/collections.js';
 import type { FrequencyRanks } from '../frequency/index.js';
@@ -65,7 +65,8 @@ function inNumberCompound(text: string, start: number, end: number): boolean {
 /** Every span of its English sentence that may render one occurrence of a word. */
 function glossCandidates(d: Draft, ctx: EnglishContext): GlossMatch[] {
   const { entry, text, spellings } = d;
-  const out = entry ? dictionaryMatches(entry, ctx).filter((m) => !inNumberCompound(ctx.text, m.start, m.end)) : [];
+  let out = entry ? dictionaryMatches(entry, ctx).filter((m) => !inNumberCompound(ctx.text, m.start, m.end)) : [];
+  if (d.functionWord) out = out.filter((m) => isNounAfterDeterminer(ctx, m));
   // A compound the dictionary lacks is rendered as its head word is, less surely (持久化 "persistence", as 持久).
   if (!entry && d.head) out.push(...headMatches(d.head, ctx));
   // Names are spelled in pinyin: a word CC-CEDICT lacks, or one it also knows as a name (微博 Weibo).
@@ -87,6 +88,8 @@ interface Draft {
   content: boolean;
   /** For a word of three or more characters the dictionary lacks: the entry of all but its last character (持久 of 持久化). */
   head: LexiconEntry | null;
+  /** A function word with senses of content (时 "time", 後 "back"), glossed only by a noun after a determiner ("at the time"). */
+  functionWord: boolean;
   /** What the word says as a number (三, 第十一, 一九六几), or null: numerals are glossed though they are function words. */
   numeral: Numeral | null;
   spellings: string[];
@@ -137,7 +140,7 @@ function assignGlosses(
   const distortion = ({ o, m }: Offer) => Math.abs(place(o.start, o.end, p.zh.length) - place(m.start, m.end, p.en.text.length));
   for (const { d, o } of here) {
     // Grammatical words are not glossed. A word's few strongest spans are enough to compete with.
-    if (o.gloss || !(d.content || !d.entry || d.numeral)) continue;
+    if (o.gloss || !(d.content || !d.entry || d.numeral || d.functionWord)) continue;
     const spans = candidatesOf(d, p.en, free);
     if (spans.length > 1) spans.sort(stronger);
     for (let k = 0; k < spans.length && k < 4; k++) offers.push({ o, m: spans[k]!, d });
@@ -181,7 +184,7 @@ export function extractWords(article: Article, pairs: SentencePair[], deps: Voca
     for (const t of p.tokens) {
       if (t.kind !== 'han') continue;
       let d = drafts.get(t.text);
-      if (!d) drafts.set(t.text, (d = { text: t.text, entry: null, nameLike: true, content: false, head: null, numeral: readNumeral(t.text), spellings: spell(t.text), occurrences: [] }));
+      if (!d) drafts.set(t.text, (d = { text: t.text, entry: null, nameLike: true, content: false, head: null, functionWord: false, numeral: readNumeral(t.text), spellings: spell(t.text), occurrences: [] }));
       // The score starts as -0, a double, not the small integer 0: storing a fractional score
       // later would otherwise change the hidden class of every occurrence (measured: pass one
       // of glossing a 1 MB article, 230 → 190 ms).
@@ -194,9 +197,13 @@ export function extractWords(article: Article, pairs: SentencePair[], deps: Voca
     if (earlier) {
       d.entry = earlier.entry;
       d.nameLike = earlier.nameLike;
-      d.content = isContentEntry(d.text, d.entry);
-      continue;
-    }
+    } else chooseEntry(d);
+    d.content = isContentEntry(d.text, d.entry);
+    d.functionWord = !d.content && !GRAMMATICAL_CHARS.has(d.text) && hasContentSenses(d.entry);
+    if (!d.entry && d.text.length >= 3 && isAllHan(d.text)) d.head = candidates(d.text.slice(0, -1), article.script, lexicon, dictionary.toSimplified(d.text.slice(0, -1)))[0] ?? null;
+  }
+
+  function chooseEntry(d: Draft): void {
     const options = candidates(d.text, article.script, lexicon, dictionary.toSimplified(d.text));
     d.nameLike = options.length === 0 || options.some((e) => e.flags.includes('proper-noun'));
     // The entry that fits: the one whose senses the aligned English uses most (長 zhǎng "grow"
@@ -211,9 +218,7 @@ export function extractWords(article: Article, pairs: SentencePair[], deps: Voca
         best = score;
       }
     }
-    d.content = isContentEntry(d.text, d.entry);
     chosen?.set(d.text, { entry: d.entry, nameLike: d.nameLike });
-    if (!d.entry && d.text.length >= 3 && isAllHan(d.text)) d.head = candidates(d.text.slice(0, -1), article.script, lexicon, dictionary.toSimplified(d.text.slice(0, -1)))[0] ?? null;
   }
   const all = [...drafts.values()];
   // Each pair's word occurrences, so that linking a pair looks at that pair only.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dictionaryMatches, englishContext, headMatches, latinMatch, stemsMatch, surnameMatches, surnameOf, transliterationMatch } from '../../src/vocab/gloss.js';
+import { dictionaryMatches, englishContext, headMatches, isNounAfterDeterminer, latinMatch, stemsMatch, surnameMatches, surnameOf, transliterationMatch } from '../../src/vocab/gloss.js';
 import { MorphemeEvidence } from '../../src/vocab/morphemes.js';
 import { fitTokens } from '../../src/vocab/fit.js';
 import { TranslationTable } from '../../src/vocab/cooccurrence.js';
@@ -78,6 +78,15 @@ describe('dictionary matches (gloss.ts)', () => {
     const [m] = headMatches(entry('持久'), ctx);
     expect(m && ctx.text.slice(m.start, m.end)).toBe('Persistence');
     expect(m!.score).toBeLessThan(dictionaryMatches(entry('持久'), ctx)[0]!.score);
+  });
+
+  it('a function word is glossed only by a noun after a determiner', () => {
+    const en = 'Bring the tools back at the time agreed.';
+    const ctx = englishContext(en);
+    const at = (w: string) => ({ start: en.indexOf(w), end: en.indexOf(w) + w.length, score: 2, evidence: 'dictionary' as const });
+    expect(isNounAfterDeterminer(ctx, at('time'))).toBe(true);
+    expect(isNounAfterDeterminer(ctx, at('back'))).toBe(false);
+    expect(isNounAfterDeterminer(ctx, at('time agreed'))).toBe(false);
   });
 
   it('completes a two-word phrase matched by one word with its neighbour', () => {
