@@ -4,7 +4,7 @@
 import type { Script } from '../article/index.js';
 import { isFunctionWord, isMeasureSense, pinyinSpeller, senseWords, type Lexicon, type LexiconEntry } from '../lexicon/index.js';
 import type { Token } from '../segment/index.js';
-import { dictionaryMatch, mayNameStartWith, transliterationMatch, type EnglishContext } from './gloss.js';
+import { dictionaryMatch, mayNameStartWith, namedPlaceMatch, transliterationMatch, type EnglishContext } from './gloss.js';
 
 export interface FitDeps {
   lexicon: Lexicon;
@@ -58,6 +58,35 @@ function joinByEvidence(tokens: Token[], zh: string, en: EnglishContext, { lexic
   }
   return out;
 }
+
+/**
+ * A place the English names in pinyin and a word for what it is (京密 + 路 → 京密路, "Jingmi
+ * Road"; 密云 + 县 → 密云县, "Miyun County"): a name the dictionary lacks or knows as a name,
+ * and one character whose senses render the capitalised word after the name.
+ */
+function joinNamedPlaces(tokens: Token[], en: EnglishContext, { lexicon, spell }: FitDeps): Token[] {
+  if (!en.capitalised) return tokens;
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const a = tokens[i]!;
+    const b = tokens[i + 1];
+    if (b && a.kind === 'han' && b.kind === 'han' && b.text.length === 1 && b.start === a.end && a.text.length >= 2 && isName(a.text, lexicon)) {
+      if (namedPlaceMatch(spell(a.text), lexicon.lookup(b.text), en)) {
+        out.push({ text: a.text + b.text, start: a.start, end: b.end, kind: 'han' });
+        i++;
+        continue;
+      }
+    }
+    out.push(a);
+  }
+  return out;
+}
+
+/** A word the dictionary lacks, or knows only as a name. */
+const isName = (text: string, lexicon: Lexicon) => {
+  const entries = lexicon.lookup(text).filter((e) => !e.flags.includes('variant'));
+  return entries.every((e) => e.flags.includes('proper-noun'));
+};
 
 /**
  * A whole phrase (two or more English words), or English words that no other word of the
@@ -207,5 +236,5 @@ function renderedAsNoun(text: string, en: EnglishContext, lexicon: Lexicon): boo
 
 /** A sentence's words as its English shows them: joined where it renders the whole, split where it renders the parts. */
 export function fitTokens(tokens: Token[], zh: string, en: EnglishContext, script: Script, deps: FitDeps): Token[] {
-  return splitByEvidence(joinByEvidence(renderedMeasures(tokens, en, deps.lexicon), zh, en, deps), en, script, deps);
+  return joinNamedPlaces(splitByEvidence(joinByEvidence(renderedMeasures(tokens, en, deps.lexicon), zh, en, deps), en, script, deps), en, deps);
 }

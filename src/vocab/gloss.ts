@@ -313,6 +313,21 @@ function namesOf(ctx: EnglishContext): Map<string, GlossMatch> {
   return names;
 }
 
+/**
+ * A place named in pinyin and a word for what it is (京密路 "Jingmi Road", 密云县 "Miyun
+ * County"): the name's spelling, then right after it a capitalised word that the last
+ * character's own senses render (路 "road", 县 "county"). The whole span, or null.
+ */
+export function namedPlaceMatch(nameSpellings: string[], suffix: readonly LexiconEntry[], ctx: EnglishContext): GlossMatch | null {
+  const name = transliterationMatch(nameSpellings, ctx);
+  if (!name) return null;
+  const k = ctx.tokens.findIndex((t) => t.start > name.end);
+  const t = ctx.tokens[k];
+  if (!t || t.start !== name.end + 1 || !/^[A-Z][a-z]/.test(t.text)) return null;
+  const rendered = suffix.some((e) => !e.flags.includes('variant') && dictionaryMatches(e, ctx).some((m) => m.start === t.start && m.end === t.end));
+  return rendered ? { start: name.start, end: t.end, score: name.score + 1, evidence: 'transliteration' } : null;
+}
+
 /** The Latin part of a mixed word (T恤 "T-shirt", A股 "A-shares") written the same in English. */
 export function latinMatch(word: string, ctx: EnglishContext): GlossMatch | null {
   const latin = /[A-Za-z]+/.exec(word)?.[0];

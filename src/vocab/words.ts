@@ -3,7 +3,7 @@ import { textOf, type SentencePair } from '../align/index.js';
 import { fallbackPinyin, GRAMMATICAL_CHARS, pinyinSpeller, variantTargets, type Lexicon, type LexiconEntry } from '../lexicon/index.js';
 import { isAllHan, type SegmentDictionary, type Segmenter, type Token } from '../segment/index.js';
 import { COOCCURRENCE_PARAMS, TranslationTable, type CooccurrencePair } from './cooccurrence.js';
-import { dictionaryMatch, dictionaryMatches, englishContext, headMatches, isNounAfterDeterminer, latinMatch, surnameMatches, surnameOf, transliterationMatch, type EnglishContext, type GlossMatch } from './gloss.js';
+import { dictionaryMatch, dictionaryMatches, englishContext, headMatches, isNounAfterDeterminer, namedPlaceMatch, latinMatch, surnameMatches, surnameOf, transliterationMatch, type EnglishContext, type GlossMatch } from './gloss.js';
 import { fitTokens } from './fit.js';
 import { gapLinks, GAP_PARAMS } from './gaps.js';
 import { MorphemeEvidence } from './morphemes.js';
@@ -70,8 +70,8 @@ function glossCandidates(d: Draft, ctx: EnglishContext): GlossMatch[] {
   // A compound the dictionary lacks is rendered as its head word is, less surely (持久化 "persistence", as 持久).
   if (!entry && d.head) out.push(...headMatches(d.head, ctx));
   // Names are spelled in pinyin: a word CC-CEDICT lacks, or one it also knows as a name (微博 Weibo).
-  if (ctx.capitalised && d.nameLike && (entry?.flags.includes('proper-noun') || out.length === 0)) {
-    const t = transliterationMatch(spellings, ctx);
+  if (ctx.capitalised && d.nameLike && (!entry || entry.flags.includes('proper-noun') || out.length === 0)) {
+    const t = transliterationMatch(spellings, ctx) ?? (d.place ? namedPlaceMatch(d.place.spellings, d.place.suffix, ctx) : null);
     if (t) out.push(t);
   }
   const l = /[A-Za-z]/.test(text) ? latinMatch(text, ctx) : null;
@@ -88,6 +88,8 @@ interface Draft {
   content: boolean;
   /** For a word of three or more characters the dictionary lacks: the entry of all but its last character (持久 of 持久化). */
   head: LexiconEntry | null;
+  /** For a name the dictionary lacks: its last character as a word for what it names (路 of 京密路 "Jingmi Road"). */
+  place: { spellings: string[]; suffix: LexiconEntry[] } | null;
   /** A function word with senses of content (时 "time", 後 "back"), glossed only by a noun after a determiner ("at the time"). */
   functionWord: boolean;
   /** What the word says as a number (三, 第十一, 一九六几), or null: numerals are glossed though they are function words. */
@@ -184,7 +186,7 @@ export function extractWords(article: Article, pairs: SentencePair[], deps: Voca
     for (const t of p.tokens) {
       if (t.kind !== 'han') continue;
       let d = drafts.get(t.text);
-      if (!d) drafts.set(t.text, (d = { text: t.text, entry: null, nameLike: true, content: false, head: null, functionWord: false, numeral: readNumeral(t.text), spellings: spell(t.text), occurrences: [] }));
+      if (!d) drafts.set(t.text, (d = { text: t.text, entry: null, nameLike: true, content: false, head: null, place: null, functionWord: false, numeral: readNumeral(t.text), spellings: spell(t.text), occurrences: [] }));
       // The score starts as -0, a double, not the small integer 0: storing a fractional score
       // later would otherwise change the hidden class of every occurrence (measured: pass one
       // of glossing a 1 MB article, 230 → 190 ms).
@@ -200,6 +202,7 @@ export function extractWords(article: Article, pairs: SentencePair[], deps: Voca
     } else chooseEntry(d);
     d.content = isContentEntry(d.text, d.entry);
     d.functionWord = !d.content && !GRAMMATICAL_CHARS.has(d.text) && hasContentSenses(d.entry);
+    if (!d.entry && d.text.length >= 3 && isAllHan(d.text)) d.place = { spellings: spell(d.text.slice(0, -1)), suffix: lexicon.lookup(d.text.slice(-1)) };
     if (!d.entry && d.text.length >= 3 && isAllHan(d.text)) d.head = candidates(d.text.slice(0, -1), article.script, lexicon, dictionary.toSimplified(d.text.slice(0, -1)))[0] ?? null;
   }
 

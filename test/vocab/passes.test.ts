@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dictionaryMatches, englishContext, headMatches, isNounAfterDeterminer, latinMatch, stemsMatch, surnameMatches, surnameOf, transliterationMatch } from '../../src/vocab/gloss.js';
+import { dictionaryMatches, englishContext, headMatches, isNounAfterDeterminer, latinMatch, namedPlaceMatch, stemsMatch, surnameMatches, surnameOf, transliterationMatch } from '../../src/vocab/gloss.js';
 import { MorphemeEvidence } from '../../src/vocab/morphemes.js';
 import { fitTokens } from '../../src/vocab/fit.js';
 import { TranslationTable } from '../../src/vocab/cooccurrence.js';
@@ -35,6 +35,9 @@ const lexicon = smallLexicon([
   '貓 猫 [mao1] /cat/',
   '條 条 [tiao2] /strip/item/article/clause (of law or treaty)/classifier for long thin things (ribbon, river, road, trousers etc)/',
   '河 河 [he2] /river/',
+  '京 京 [jing1] /capital city of a country/',
+  '密 密 [mi4] /secret/dense/',
+  '路 路 [lu4] /road/path/',
   '持久 持久 [chi2 jiu3] /lasting/persistent/persistence/',
 ]);
 
@@ -174,6 +177,14 @@ describe('re-cutting by the English (fit.ts)', () => {
 
   it('joins pieces into a name the English spells', () => {
     expect(refit('郭家坤說', ['郭家', '坤', '說'], 'Guo Jiakun said.')).toEqual(['郭家坤', '說']);
+  });
+
+  it('joins a place named in pinyin and the word for what it is', () => {
+    expect(refit('走京密路', ['走', '京密', '路'], 'They drove along Jingmi Road.')).toEqual(['走', '京密路']);
+    expect(refit('走京密路', ['走', '京密', '路'], 'They drove along the Jingmi road.')).toEqual(['走', '京密', '路']);
+    const ctx = englishContext('They drove along Jingmi Road.');
+    const m = namedPlaceMatch(pinyinSpeller(lexicon).spellings('京密'), lexicon.lookup('路'), ctx);
+    expect(m && ctx.text.slice(m.start, m.end)).toBe('Jingmi Road');
   });
 
   it('splits a count and a measure word the dictionary joins, when the English does not render the whole', () => {
