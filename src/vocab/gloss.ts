@@ -55,7 +55,7 @@ export interface GlossMatch {
 }
 
 // Endings that make a related word of the same meaning: nation / national, popular / popularity.
-const RELATED_ENDINGS = new Set(['al', 'ial', 'ic', 'ics', 'er', 'or', 'ist', 'ism', 'ity', 'ive', 'ian', 'an', 'ese', 'ish', 'ous', 'i', 'y', 'ion', 'ation', 'ment', 'ence', 'ance', 'enc', 'anc', 'ical', 'ent']);
+const RELATED_ENDINGS = new Set(['al', 'ial', 'ic', 'ics', 'er', 'or', 'ist', 'ism', 'ity', 'ive', 'ian', 'an', 'ese', 'ish', 'ous', 'i', 'y', 'ion', 'ation', 'ment', 'ence', 'ance', 'enc', 'anc', 'ical', 'ent', 'hood', 'ship']);
 const AGENT_ENDINGS = new Set(['er', 'or', 'ist', 'ian', 'an']);
 
 /**

@@ -16,11 +16,13 @@ describe('related English words', () => {
     expect(meet('nation', 'national')).toBe(true);
   });
 
-  it('two derivations of one root meet, and a verb its adjective in -ent', () => {
+  it('two derivations of one root meet, a verb its adjective in -ent, a noun its state in -hood, -ship', () => {
     expect(meet('geology', 'geological')).toBe(true);
     expect(meet('economy', 'economic')).toBe(true);
     expect(meet('differ', 'different')).toBe(true);
     expect(meet('depend', 'dependent')).toBe(true);
+    expect(meet('neighbour', 'neighbourhood')).toBe(true);
+    expect(meet('citizen', 'citizenship')).toBe(true);
   });
 
   it('an agent noun is not the action of its root', () => {
