@@ -210,7 +210,12 @@ function findMatches(entry: LexiconEntry, ctx: EnglishContext): readonly GlossMa
           continue;
         }
         const w = phrase.find((x) => !x.particle && !used.has(x) && renders(ctx, k, x));
-        if (!w) break;
+        if (!w) {
+          // The rest of a hyphenated word whose first part matched is part of that word, when the
+          // phrase goes on after it ("left-hand side" for "left side").
+          if (k === end + 1 && ctx.text[toks[k]!.start - 1] === '-' && toks[k]!.start === toks[end]!.end + 1 && used.size < phrase.length) continue;
+          break;
+        }
         used.add(w);
         if (nameMismatch(ctx, k, w)) mismatches++;
         end = k;

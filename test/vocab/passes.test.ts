@@ -38,6 +38,7 @@ const lexicon = smallLexicon([
   '京 京 [jing1] /capital city of a country/',
   '密 密 [mi4] /secret/dense/',
   '路 路 [lu4] /road/path/',
+  '左側 左侧 [zuo3 ce4] /left side/',
   '持久 持久 [chi2 jiu3] /lasting/persistent/persistence/',
 ]);
 
@@ -94,6 +95,11 @@ describe('dictionary matches (gloss.ts)', () => {
 
   it('completes a two-word phrase matched by one word with its neighbour', () => {
     expect(spans('記者會', 'She spoke at a press briefing on Monday.')[0]).toBe('press briefing');
+  });
+
+  it('takes the rest of a hyphenated word inside a phrase', () => {
+    expect(spans('左側', 'Keep to the left-hand side of the road.')[0]).toBe('left-hand side');
+    expect(spans('左側', 'The left-hand door.')).not.toContain('left-hand door');
   });
 
   it('closes a verb sense with its particle', () => {
