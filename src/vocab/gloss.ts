@@ -225,11 +225,14 @@ function findMatches(entry: LexiconEntry, ctx: EnglishContext): readonly GlossMa
       const score = matched + matched / phrase.length + senseBonus - DICTIONARY_PARAMS.nameMismatch * mismatches;
       out.push({ start: toks[i]!.start, end: toks[end]!.end, score, evidence: 'dictionary' });
       if (phrase.length === 2 && matched === 1) {
-        // Complete a two-word phrase with the neighbour on the side its other word stands.
+        // Complete a two-word phrase with the neighbour on the side its other word stands; a
+        // hyphenated one only with a hyphenated neighbour ("top-level" as "Top-level", never
+        // "long-term" as "long isolation").
         const first = used.has(phrase[0]!);
         const k = first ? end + 1 : i - 1;
         const t = toks[k];
-        if (t && t.content && !ctx.named[k] && (first ? adjacent(ctx, end, k) : adjacent(ctx, k, i))) {
+        const hyphen = !phrase[1]!.hyphenated || ctx.text[(first ? t?.start ?? 0 : toks[i]!.start) - 1] === '-';
+        if (t && t.content && hyphen && !ctx.named[k] && (first ? adjacent(ctx, end, k) : adjacent(ctx, k, i))) {
           const [s, e] = first ? [toks[i]!.start, t.end] : [t.start, toks[end]!.end];
           out.push({ start: s, end: e, score: DICTIONARY_PARAMS.completion + senseBonus / 3, evidence: 'dictionary' });
         }

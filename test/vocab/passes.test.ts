@@ -39,6 +39,8 @@ const lexicon = smallLexicon([
   '密 密 [mi4] /secret/dense/',
   '路 路 [lu4] /road/path/',
   '左側 左侧 [zuo3 ce4] /left side/',
+  '長期 长期 [chang2 qi1] /long-term/',
+  '頂級 顶级 [ding3 ji2] /top-level/',
   '持久 持久 [chi2 jiu3] /lasting/persistent/persistence/',
 ]);
 
@@ -100,6 +102,11 @@ describe('dictionary matches (gloss.ts)', () => {
   it('takes the rest of a hyphenated word inside a phrase', () => {
     expect(spans('左側', 'Keep to the left-hand side of the road.')[0]).toBe('left-hand side');
     expect(spans('左側', 'The left-hand door.')).not.toContain('left-hand door');
+  });
+
+  it('completes a hyphenated phrase only with a hyphenated neighbour', () => {
+    expect(spans('頂級', 'Top-level rules come first.')[0]).toBe('Top-level');
+    expect(spans('長期', 'After long isolation he spoke.')).toEqual(['long']);
   });
 
   it('closes a verb sense with its particle', () => {
