@@ -86,7 +86,7 @@ interface Draft {
   /** No entry, or one of its entries is a name: a pinyin spelling may render it. */
   nameLike: boolean;
   content: boolean;
-  /** For a word of three or more characters the dictionary lacks: the entry of all but its last character (持久 of 持久化). */
+  /** For a word of two or more characters the dictionary lacks: the entry of all but its last character (持久 of 持久化, 賦 of 賦有). */
   head: LexiconEntry | null;
   /** For a name the dictionary lacks: its last character as a word for what it names (路 of 京密路 "Jingmi Road"). */
   place: { spellings: string[]; suffix: LexiconEntry[] } | null;
@@ -203,7 +203,7 @@ export function extractWords(article: Article, pairs: SentencePair[], deps: Voca
     d.content = isContentEntry(d.text, d.entry);
     d.functionWord = !d.content && !GRAMMATICAL_CHARS.has(d.text) && hasContentSenses(d.entry);
     if (!d.entry && d.text.length >= 3 && isAllHan(d.text)) d.place = { spellings: spell(d.text.slice(0, -1)), suffix: lexicon.lookup(d.text.slice(-1)) };
-    if (!d.entry && d.text.length >= 3 && isAllHan(d.text)) d.head = candidates(d.text.slice(0, -1), article.script, lexicon, dictionary.toSimplified(d.text.slice(0, -1)))[0] ?? null;
+    if (!d.entry && d.text.length >= 2 && isAllHan(d.text)) d.head = candidates(d.text.slice(0, -1), article.script, lexicon, dictionary.toSimplified(d.text.slice(0, -1)))[0] ?? null;
   }
 
   function chooseEntry(d: Draft): void {
