@@ -35,7 +35,7 @@ export function englishContext(text: string): EnglishContext {
     if (/[:;—–-]/.test(c) || (/["'”’)]/.test(c) && /[.!?]/.test(text[k - 1] ?? ''))) return false;
     return !/[.!?]/.test(c);
   });
-  const nominal = tokens.map((t, i) => i > 0 && DETERMINERS.has(tokens[i - 1]!.text.toLowerCase()) && t.start - tokens[i - 1]!.end <= 1 && !/ing$/.test(t.text));
+  const nominal = tokens.map((t, i) => i > 0 && DETERMINERS.has(tokens[i - 1]!.text.toLowerCase()) && t.start - tokens[i - 1]!.end <= 1 && !/(ing|ed)$/.test(t.text));
   const byStem = new Map<string, number[]>();
   tokens.forEach((t, i) => {
     if (t.content) {

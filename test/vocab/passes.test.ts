@@ -40,6 +40,8 @@ const lexicon = smallLexicon([
   '路 路 [lu4] /road/path/',
   '左側 左侧 [zuo3 ce4] /left side/',
   '長期 长期 [chang2 qi1] /long-term/',
+  '表示 表示 [biao3 shi4] /to express/to state/',
+  '生成 生成 [sheng1 cheng2] /to generate/',
   '頂級 顶级 [ding3 ji2] /top-level/',
   '持久 持久 [chi2 jiu3] /lasting/persistent/persistence/',
 ]);
@@ -107,6 +109,12 @@ describe('dictionary matches (gloss.ts)', () => {
   it('completes a hyphenated phrase only with a hyphenated neighbour', () => {
     expect(spans('頂級', 'Top-level rules come first.')[0]).toBe('Top-level');
     expect(spans('長期', 'After long isolation he spoke.')).toEqual(['long']);
+  });
+
+  it('a verb sense renders its participle after a determiner, not its own form there', () => {
+    expect(spans('生成', 'Keep the generated files.')).toEqual(['generated']);
+    expect(spans('表示', 'He spoke with state broadcaster CCTV.')).toEqual([]);
+    expect(spans('表示', 'They state it plainly.')).toEqual(['state']);
   });
 
   it('closes a verb sense with its particle', () => {
