@@ -51,6 +51,8 @@ export interface PhraseWord {
   name: boolean;
   /** From a verb sense ("to state"), which a noun after a determiner does not render. */
   verb: boolean;
+  /** Joined to the word before it by a hyphen ("term" of "long-term"): one word with it, never replaced by another. */
+  hyphenated?: boolean;
 }
 
 // Particles that belong to the verb before them: "to grow up", "to bring back".
@@ -82,13 +84,16 @@ function parsePhrases(entry: LexiconEntry): PhraseWord[][] {
       .replace(/\b(lit|fig|abbr|coll)\.\s*/g, ' ');
     for (const phrase of core.split(/[;,]/)) {
       const verb = /^\s*to\s/i.test(phrase);
-      const all = [...phrase.matchAll(WORD)].map((m) => m[0]);
+      const found = [...phrase.matchAll(WORD)];
+      const all = found.map((m) => m[0]);
       const words: PhraseWord[] = [];
       all.forEach((w, k) => {
         if (verb && k > 1 && PARTICLES.has(w)) words.push({ stem: w, name: false, verb, particle: true });
         else if ((!isStopword(w) || /^(US|UK)$/.test(w)) && !/^(sth|sb|etc|one's)$/i.test(w)) {
           // Only the verb itself is a verb: in "to have the right to", "right" is its object, a noun.
-          words.push({ stem: stem(w), name: /^[A-Z]/.test(w), verb: verb && k === 1 });
+          const word: PhraseWord = { stem: stem(w), name: /^[A-Z]/.test(w), verb: verb && k === 1 };
+          if (phrase[found[k]!.index - 1] === '-') word.hyphenated = true;
+          words.push(word);
         }
       });
       if (words.length) out.push(words);

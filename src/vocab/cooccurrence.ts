@@ -20,7 +20,7 @@ export const COOCCURRENCE_PARAMS = {
   /** How much more a dictionary agreement weighs than any other co-occurrence at the start. */
   seedWeight: 10,
   /** The least t(e | f) believed as a gloss. */
-  minProbability: 0.5,
+  minProbability: 0.35,
   /** How many of a word's sentences it is learnt from. */
   sample: 24,
 };

@@ -4,7 +4,7 @@
 import type { Script } from '../article/index.js';
 import { isFunctionWord, isMeasureSense, pinyinSpeller, senseWords, type Lexicon, type LexiconEntry } from '../lexicon/index.js';
 import type { Token } from '../segment/index.js';
-import { dictionaryMatch, mayNameStartWith, transliterationMatch, type EnglishContext } from './gloss.js';
+import { dictionaryMatch, mayNameStartWith, namedPlaceMatch, transliterationMatch, type EnglishContext } from './gloss.js';
 
 export interface FitDeps {
   lexicon: Lexicon;
@@ -58,6 +58,35 @@ function joinByEvidence(tokens: Token[], zh: string, en: EnglishContext, { lexic
   }
   return out;
 }
+
+/**
+ * A place the English names in pinyin and a word for what it is (京密 + 路 → 京密路, "Jingmi
+ * Road"; 密云 + 县 → 密云县, "Miyun County"): a name the dictionary lacks or knows as a name,
+ * and one character whose senses render the capitalised word after the name.
+ */
+function joinNamedPlaces(tokens: Token[], en: EnglishContext, { lexicon, spell }: FitDeps): Token[] {
+  if (!en.capitalised) return tokens;
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const a = tokens[i]!;
+    const b = tokens[i + 1];
+    if (b && a.kind === 'han' && b.kind === 'han' && b.text.length === 1 && b.start === a.end && a.text.length >= 2 && isName(a.text, lexicon)) {
+      if (namedPlaceMatch(spell(a.text), lexicon.lookup(b.text), en)) {
+        out.push({ text: a.text + b.text, start: a.start, end: b.end, kind: 'han' });
+        i++;
+        continue;
+      }
+    }
+    out.push(a);
+  }
+  return out;
+}
+
+/** A word the dictionary lacks, or knows only as a name. */
+const isName = (text: string, lexicon: Lexicon) => {
+  const entries = lexicon.lookup(text).filter((e) => !e.flags.includes('variant'));
+  return entries.every((e) => e.flags.includes('proper-noun'));
+};
 
 /**
  * A whole phrase (two or more English words), or English words that no other word of the
@@ -180,7 +209,32 @@ function splitByEvidence(tokens: Token[], en: EnglishContext, script: Script, de
   return out;
 }
 
+/**
+ * A measure word after its count is grammar (一張卡片 "a card", 120 種種子 "120 kinds of
+ * seeds": the noun after it is the word), but one with no noun after it stands for the noun,
+ * and is a word when the English renders it so (第五條 "Article 5", 住了三十年 "lived there
+ * thirty years").
+ */
+function renderedMeasures(tokens: Token[], en: EnglishContext, lexicon: Lexicon): Token[] {
+  let out: Token[] | null = null;
+  tokens.forEach((t, i) => {
+    const next = tokens[i + 1];
+    if (t.kind !== 'measure' || (next && next.kind === 'han' && next.start === t.end)) return;
+    if (rendered(t.text, en, lexicon) && renderedAsNoun(t.text, en, lexicon)) (out ??= tokens.slice())[i] = { ...t, kind: 'han' };
+  });
+  return out ?? tokens;
+}
+
+/** Whether a sense other than the measure-word ones renders part of the English: 顆 "classifier for … satellites" is no rendering of "satellites". */
+function renderedAsNoun(text: string, en: EnglishContext, lexicon: Lexicon): boolean {
+  return lexicon.lookup(text).some((e) => {
+    if (e.flags.includes('variant')) return false;
+    const senses = e.senses.filter((s) => !isMeasureSense(s));
+    return senses.length > 0 && dictionaryMatch({ ...e, senses }, en) !== null;
+  });
+}
+
 /** A sentence's words as its English shows them: joined where it renders the whole, split where it renders the parts. */
 export function fitTokens(tokens: Token[], zh: string, en: EnglishContext, script: Script, deps: FitDeps): Token[] {
-  return splitByEvidence(joinByEvidence(tokens, zh, en, deps), en, script, deps);
+  return joinNamedPlaces(splitByEvidence(joinByEvidence(renderedMeasures(tokens, en, deps.lexicon), zh, en, deps), en, script, deps), en, deps);
 }

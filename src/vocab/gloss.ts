@@ -35,7 +35,7 @@ export function englishContext(text: string): EnglishContext {
     if (/[:;—–-]/.test(c) || (/["'”’)]/.test(c) && /[.!?]/.test(text[k - 1] ?? ''))) return false;
     return !/[.!?]/.test(c);
   });
-  const nominal = tokens.map((t, i) => i > 0 && DETERMINERS.has(tokens[i - 1]!.text.toLowerCase()) && t.start - tokens[i - 1]!.end <= 1 && !/ing$/.test(t.text));
+  const nominal = tokens.map((t, i) => i > 0 && DETERMINERS.has(tokens[i - 1]!.text.toLowerCase()) && t.start - tokens[i - 1]!.end <= 1 && !/(ing|ed)$/.test(t.text));
   const byStem = new Map<string, number[]>();
   tokens.forEach((t, i) => {
     if (t.content) {
@@ -55,7 +55,8 @@ export interface GlossMatch {
 }
 
 // Endings that make a related word of the same meaning: nation / national, popular / popularity.
-const RELATED_ENDINGS = new Set(['al', 'ial', 'ic', 'ics', 'er', 'or', 'ist', 'ism', 'ity', 'ive', 'ian', 'an', 'ese', 'ish', 'ous', 'i', 'y', 'ion', 'ation', 'ment', 'ence', 'ance', 'enc', 'anc']);
+const RELATED_ENDINGS = new Set(['al', 'ial', 'ic', 'ics', 'er', 'or', 'ist', 'ism', 'ity', 'ive', 'ian', 'an', 'ese', 'ish', 'ous', 'i', 'y', 'ion', 'ation', 'ment', 'ence', 'ance', 'enc', 'anc', 'ical', 'ent', 'hood', 'ship']);
+const AGENT_ENDINGS = new Set(['er', 'or', 'ist', 'ian', 'an']);
 
 /**
  * Stems agree when equal, or when one extends the other by such an ending. A longer extension
@@ -64,7 +65,15 @@ const RELATED_ENDINGS = new Set(['al', 'ial', 'ic', 'ics', 'er', 'or', 'ist', 'i
 export function stemsMatch(a: string, b: string): boolean {
   if (a === b) return true;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  return short.length >= 5 && long.startsWith(short) && RELATED_ENDINGS.has(long.slice(short.length));
+  if (short.length < 5) return false;
+  if (long.startsWith(short) && RELATED_ENDINGS.has(long.slice(short.length))) return true;
+  // Two derivations of one root: astronomy / astronomical (astronomi, astronomical: astronom +
+  // i, ical). Not an agent noun: a segmenter is not segmentation.
+  let n = 0;
+  while (n < short.length && short.charCodeAt(n) === long.charCodeAt(n)) n++;
+  const related = (ending: string) => ending === '' || (RELATED_ENDINGS.has(ending) && !AGENT_ENDINGS.has(ending));
+  for (let k = n; k >= 5; k--) if (related(short.slice(k)) && related(long.slice(k))) return true;
+  return false;
 }
 
 /**
@@ -124,6 +133,10 @@ export const DICTIONARY_PARAMS = {
   completion: 1.8,
   /** A name spelled in pinyin: base + one per further word. */
   transliteration: 2.5,
+  /** A name's surname alone, where the article spells the name in full elsewhere (surnameOf). */
+  surname: 2,
+  /** What a compound the dictionary lacks keeps of its head word's score (持久化 read as 持久). */
+  head: 0.6,
   /** Latin letters written in the Chinese as in the English. */
   latin: 1,
 };
@@ -197,7 +210,12 @@ function findMatches(entry: LexiconEntry, ctx: EnglishContext): readonly GlossMa
           continue;
         }
         const w = phrase.find((x) => !x.particle && !used.has(x) && renders(ctx, k, x));
-        if (!w) break;
+        if (!w) {
+          // The rest of a hyphenated word whose first part matched is part of that word, when the
+          // phrase goes on after it ("left-hand side" for "left side").
+          if (k === end + 1 && ctx.text[toks[k]!.start - 1] === '-' && toks[k]!.start === toks[end]!.end + 1 && used.size < phrase.length) continue;
+          break;
+        }
         used.add(w);
         if (nameMismatch(ctx, k, w)) mismatches++;
         end = k;
@@ -207,11 +225,14 @@ function findMatches(entry: LexiconEntry, ctx: EnglishContext): readonly GlossMa
       const score = matched + matched / phrase.length + senseBonus - DICTIONARY_PARAMS.nameMismatch * mismatches;
       out.push({ start: toks[i]!.start, end: toks[end]!.end, score, evidence: 'dictionary' });
       if (phrase.length === 2 && matched === 1) {
-        // Complete a two-word phrase with the neighbour on the side its other word stands.
+        // Complete a two-word phrase with the neighbour on the side its other word stands; a
+        // hyphenated one only with a hyphenated neighbour ("top-level" as "Top-level", never
+        // "long-term" as "long isolation").
         const first = used.has(phrase[0]!);
         const k = first ? end + 1 : i - 1;
         const t = toks[k];
-        if (t && t.content && !ctx.named[k] && (first ? adjacent(ctx, end, k) : adjacent(ctx, k, i))) {
+        const hyphen = !phrase[1]!.hyphenated || ctx.text[(first ? t?.start ?? 0 : toks[i]!.start) - 1] === '-';
+        if (t && t.content && hyphen && !ctx.named[k] && (first ? adjacent(ctx, end, k) : adjacent(ctx, k, i))) {
           const [s, e] = first ? [toks[i]!.start, t.end] : [t.start, toks[end]!.end];
           out.push({ start: s, end: e, score: DICTIONARY_PARAMS.completion + senseBonus / 3, evidence: 'dictionary' });
         }
@@ -219,6 +240,20 @@ function findMatches(entry: LexiconEntry, ctx: EnglishContext): readonly GlossMa
     }
   }
   return out;
+}
+
+/**
+ * A compound the dictionary lacks (持久化, 调度器) renders as its head word (持久 "persistence",
+ * 调度 "to schedule") does, less surely: the same spans, scored DICTIONARY_PARAMS.head as much.
+ */
+export function headMatches(head: LexiconEntry, ctx: EnglishContext): GlossMatch[] {
+  return dictionaryMatches(head, ctx).map((m) => ({ ...m, score: m.score * DICTIONARY_PARAMS.head }));
+}
+
+/** Whether a match is one word right after a determiner or preposition: a noun ("at the time"), not a verb or particle ("bring back"). */
+export function isNounAfterDeterminer(ctx: EnglishContext, m: GlossMatch): boolean {
+  const i = ctx.tokens.findIndex((t) => t.start === m.start);
+  return i >= 0 && ctx.nominal[i]! && ctx.tokens[i]!.end === m.end;
 }
 
 export function dictionaryMatch(entry: LexiconEntry, ctx: EnglishContext): GlossMatch | null {
@@ -244,6 +279,28 @@ export function transliterationMatch(spellings: string[], ctx: EnglishContext): 
   return null;
 }
 
+/**
+ * A name the article spells in full in one sentence ("Wang Miao" for 汪淼) is named by its
+ * surname alone in others ("Sha was excited to see Wang"): the surname is the first word of
+ * the full spelling, when it spells the name's first character. Null when the spelling is
+ * one word, or does not start with the surname.
+ */
+export function surnameOf(spelled: string, firstReadings: string[]): string | null {
+  const words = spelled.split(/\s+/);
+  if (words.length < 2 || !/^[A-Z][a-z]+$/.test(words[0]!)) return null;
+  return firstReadings.includes(words[0]!.toLowerCase()) ? words[0]! : null;
+}
+
+/** Every place the sentence writes a surname (see surnameOf), as a capitalised word. */
+export function surnameMatches(surname: string, ctx: EnglishContext): GlossMatch[] {
+  const out: GlossMatch[] = [];
+  for (const t of ctx.tokens) {
+    const bare = t.text.replace(/['’]s$/, '');
+    if (bare === surname) out.push({ start: t.start, end: t.start + bare.length, score: DICTIONARY_PARAMS.surname, evidence: 'transliteration' });
+  }
+  return out;
+}
+
 const nameCache = new WeakMap<EnglishContext, Map<string, GlossMatch>>();
 
 /** Every way the sentence may spell a name (see nameRuns), each with its span. */
@@ -253,10 +310,30 @@ function namesOf(ctx: EnglishContext): Map<string, GlossMatch> {
   names = new Map();
   const toks = ctx.tokens;
   for (const { first, last, letters } of nameRuns(toks, ctx.text)) {
-    if (!names.has(letters)) names.set(letters, { start: toks[first]!.start, end: toks[last]!.end, score: DICTIONARY_PARAMS.transliteration + (last - first), evidence: 'transliteration' });
+    const score = DICTIONARY_PARAMS.transliteration + (last - first);
+    if (!names.has(letters)) names.set(letters, { start: toks[first]!.start, end: toks[last]!.end, score, evidence: 'transliteration' });
+    // A possessive is not part of the name: "Sha Ruishan's" spells 沙瑞山, as "Sha Ruishan".
+    const end = toks[last]!.end;
+    const bare = letters.slice(0, -1);
+    if (/['’]s$/.test(toks[last]!.text) && !names.has(bare)) names.set(bare, { start: toks[first]!.start, end: end - 2, score, evidence: 'transliteration' });
   }
   nameCache.set(ctx, names);
   return names;
+}
+
+/**
+ * A place named in pinyin and a word for what it is (京密路 "Jingmi Road", 密云县 "Miyun
+ * County"): the name's spelling, then right after it a capitalised word that the last
+ * character's own senses render (路 "road", 县 "county"). The whole span, or null.
+ */
+export function namedPlaceMatch(nameSpellings: string[], suffix: readonly LexiconEntry[], ctx: EnglishContext): GlossMatch | null {
+  const name = transliterationMatch(nameSpellings, ctx);
+  if (!name) return null;
+  const k = ctx.tokens.findIndex((t) => t.start > name.end);
+  const t = ctx.tokens[k];
+  if (!t || t.start !== name.end + 1 || !/^[A-Z][a-z]/.test(t.text)) return null;
+  const rendered = suffix.some((e) => !e.flags.includes('variant') && dictionaryMatches(e, ctx).some((m) => m.start === t.start && m.end === t.end));
+  return rendered ? { start: name.start, end: t.end, score: name.score + 1, evidence: 'transliteration' } : null;
 }
 
 /** The Latin part of a mixed word (T恤 "T-shirt", A股 "A-shares") written the same in English. */

@@ -3,7 +3,12 @@ import type { Occurrence, Word } from './types.js';
 
 /** Whether an entry carries content a learner studies, rather than grammar or a bare surname. */
 export function isContentEntry(text: string, entry: LexiconEntry | null): boolean {
-  if (!entry || isFunctionWord(text)) return false;
+  return !isFunctionWord(text) && hasContentSenses(entry);
+}
+
+/** Whether an entry says something beyond grammar: not a variant, and a sense that is not grammatical. */
+export function hasContentSenses(entry: LexiconEntry | null): boolean {
+  if (!entry) return false;
   if (entry.flags.includes('variant')) return false;
   const senses = entry.senses;
   if (senses.length === 0) return false;

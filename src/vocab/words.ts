@@ -1,13 +1,14 @@
 import type { Article, Script } from '../article/index.js';
 import { textOf, type SentencePair } from '../align/index.js';
-import { fallbackPinyin, pinyinSpeller, variantTargets, type Lexicon, type LexiconEntry } from '../lexicon/index.js';
+import { fallbackPinyin, GRAMMATICAL_CHARS, pinyinSpeller, variantTargets, type Lexicon, type LexiconEntry } from '../lexicon/index.js';
 import { isAllHan, type SegmentDictionary, type Segmenter, type Token } from '../segment/index.js';
 import { COOCCURRENCE_PARAMS, TranslationTable, type CooccurrencePair } from './cooccurrence.js';
-import { dictionaryMatch, dictionaryMatches, englishContext, latinMatch, transliterationMatch, type EnglishContext, type GlossMatch } from './gloss.js';
+import { dictionaryMatch, dictionaryMatches, englishContext, headMatches, isNounAfterDeterminer, namedPlaceMatch, latinMatch, surnameMatches, surnameOf, transliterationMatch, type EnglishContext, type GlossMatch } from './gloss.js';
 import { fitTokens } from './fit.js';
 import { gapLinks, GAP_PARAMS } from './gaps.js';
 import { MorphemeEvidence } from './morphemes.js';
-import { isContentEntry, usefulness } from './select.js';
+import { numberMatches, readNumeral, type Numeral } from './numbers.js';
+import { hasContentSenses, isContentEntry, usefulness } from './select.js';
 import type { Gloss, Occurrence, Word } from './types.js';
 import { append } from '../util/collections.js';
 import type { FrequencyRanks } from '../frequency/index.js';
@@ -64,14 +65,18 @@ function inNumberCompound(text: string, start: number, end: number): boolean {
 /** Every span of its English sentence that may render one occurrence of a word. */
 function glossCandidates(d: Draft, ctx: EnglishContext): GlossMatch[] {
   const { entry, text, spellings } = d;
-  const out = entry ? dictionaryMatches(entry, ctx).filter((m) => !inNumberCompound(ctx.text, m.start, m.end)) : [];
+  let out = entry ? dictionaryMatches(entry, ctx).filter((m) => !inNumberCompound(ctx.text, m.start, m.end)) : [];
+  if (d.functionWord) out = out.filter((m) => isNounAfterDeterminer(ctx, m));
+  // A compound the dictionary lacks is rendered as its head word is, less surely (持久化 "persistence", as 持久).
+  if (!entry && d.head) out.push(...headMatches(d.head, ctx));
   // Names are spelled in pinyin: a word CC-CEDICT lacks, or one it also knows as a name (微博 Weibo).
-  if (ctx.capitalised && d.nameLike && (entry?.flags.includes('proper-noun') || out.length === 0)) {
-    const t = transliterationMatch(spellings, ctx);
+  if (ctx.capitalised && d.nameLike && (!entry || entry.flags.includes('proper-noun') || out.length === 0)) {
+    const t = transliterationMatch(spellings, ctx) ?? (d.place ? namedPlaceMatch(d.place.spellings, d.place.suffix, ctx) : null);
     if (t) out.push(t);
   }
   const l = /[A-Za-z]/.test(text) ? latinMatch(text, ctx) : null;
   if (l) out.push(l);
+  if (d.numeral) out.push(...numberMatches(d.numeral, ctx));
   return out;
 }
 
@@ -81,6 +86,14 @@ interface Draft {
   /** No entry, or one of its entries is a name: a pinyin spelling may render it. */
   nameLike: boolean;
   content: boolean;
+  /** For a word of two or more characters the dictionary lacks: the entry of all but its last character (持久 of 持久化, 賦 of 賦有). */
+  head: LexiconEntry | null;
+  /** For a name the dictionary lacks: its last character as a word for what it names (路 of 京密路 "Jingmi Road"). */
+  place: { spellings: string[]; suffix: LexiconEntry[] } | null;
+  /** A function word with senses of content (时 "time", 後 "back"), glossed only by a noun after a determiner ("at the time"). */
+  functionWord: boolean;
+  /** What the word says as a number (三, 第十一, 一九六几), or null: numerals are glossed though they are function words. */
+  numeral: Numeral | null;
   spellings: string[];
   occurrences: { p: PairText; start: number; end: number; gloss: Gloss | null; score: number }[];
 }
@@ -129,7 +142,7 @@ function assignGlosses(
   const distortion = ({ o, m }: Offer) => Math.abs(place(o.start, o.end, p.zh.length) - place(m.start, m.end, p.en.text.length));
   for (const { d, o } of here) {
     // Grammatical words are not glossed. A word's few strongest spans are enough to compete with.
-    if (o.gloss || !(d.content || !d.entry)) continue;
+    if (o.gloss || !(d.content || !d.entry || d.numeral || d.functionWord)) continue;
     const spans = candidatesOf(d, p.en, free);
     if (spans.length > 1) spans.sort(stronger);
     for (let k = 0; k < spans.length && k < 4; k++) offers.push({ o, m: spans[k]!, d });
@@ -173,7 +186,7 @@ export function extractWords(article: Article, pairs: SentencePair[], deps: Voca
     for (const t of p.tokens) {
       if (t.kind !== 'han') continue;
       let d = drafts.get(t.text);
-      if (!d) drafts.set(t.text, (d = { text: t.text, entry: null, nameLike: true, content: false, spellings: spell(t.text), occurrences: [] }));
+      if (!d) drafts.set(t.text, (d = { text: t.text, entry: null, nameLike: true, content: false, head: null, place: null, functionWord: false, numeral: readNumeral(t.text), spellings: spell(t.text), occurrences: [] }));
       // The score starts as -0, a double, not the small integer 0: storing a fractional score
       // later would otherwise change the hidden class of every occurrence (measured: pass one
       // of glossing a 1 MB article, 230 → 190 ms).
@@ -186,9 +199,14 @@ export function extractWords(article: Article, pairs: SentencePair[], deps: Voca
     if (earlier) {
       d.entry = earlier.entry;
       d.nameLike = earlier.nameLike;
-      d.content = isContentEntry(d.text, d.entry);
-      continue;
-    }
+    } else chooseEntry(d);
+    d.content = isContentEntry(d.text, d.entry);
+    d.functionWord = !d.content && !GRAMMATICAL_CHARS.has(d.text) && hasContentSenses(d.entry);
+    if (!d.entry && d.text.length >= 3 && isAllHan(d.text)) d.place = { spellings: spell(d.text.slice(0, -1)), suffix: lexicon.lookup(d.text.slice(-1)) };
+    if (!d.entry && d.text.length >= 2 && isAllHan(d.text)) d.head = candidates(d.text.slice(0, -1), article.script, lexicon, dictionary.toSimplified(d.text.slice(0, -1)))[0] ?? null;
+  }
+
+  function chooseEntry(d: Draft): void {
     const options = candidates(d.text, article.script, lexicon, dictionary.toSimplified(d.text));
     d.nameLike = options.length === 0 || options.some((e) => e.flags.includes('proper-noun'));
     // The entry that fits: the one whose senses the aligned English uses most (長 zhǎng "grow"
@@ -203,7 +221,6 @@ export function extractWords(article: Article, pairs: SentencePair[], deps: Voca
         best = score;
       }
     }
-    d.content = isContentEntry(d.text, d.entry);
     chosen?.set(d.text, { entry: d.entry, nameLike: d.nameLike });
   }
   const all = [...drafts.values()];
@@ -211,6 +228,7 @@ export function extractWords(article: Article, pairs: SentencePair[], deps: Voca
   const byPair = new Map<PairText, { d: Draft; o: Occ }[]>();
   for (const d of all) for (const o of d.occurrences) append(byPair, o.p, { d, o });
   for (const [p, here] of byPair) assignGlosses(p, here, glossCandidates);
+  glossBySurname(all, byPair, (ch) => pinyinSpeller(lexicon).readingLetters(ch));
   glossByCooccurrence(all, texts, (d) => Boolean(d?.content));
   // Then the weakest evidence, for content words still without a gloss.
   const morphemes = new MorphemeEvidence(lexicon);
@@ -219,7 +237,8 @@ export function extractWords(article: Article, pairs: SentencePair[], deps: Voca
   // unlinked. A pass of their own: in the first, they would draw "said" away from 表示.
   const unlisted = (d: Draft) => !d.entry && d.text.length > 1 && isAllHan(d.text);
   glossByCooccurrence(all, texts, (d) => Boolean(d && (d.content || unlisted(d))), unlisted);
-  for (const [p, here] of byPair) glossGaps(p, here);
+  // A compound read through its head word (序列化) is a word to gloss there too.
+  for (const [p, here] of byPair) glossGaps(p, here, (d) => d.content || d.head !== null);
 
   return all.map((d) => {
     const simplified = d.entry?.simplified ?? (article.script === 'traditional' ? dictionary.toSimplified(d.text) : d.text);
@@ -261,9 +280,28 @@ function lazyPinyin(word: Word): void {
   });
 }
 
+/** Names spelled in full in one sentence take their surname alone in others (gloss.ts surnameOf). */
+function glossBySurname(all: Draft[], byPair: Map<PairText, { d: Draft; o: Occ }[]>, readings: (ch: string) => string[]): void {
+  const surnames = new Map<Draft, string>();
+  for (const d of all) {
+    if (!d.nameLike || d.occurrences.every((o) => o.gloss)) continue;
+    for (const o of d.occurrences) {
+      const s = o.gloss?.evidence === 'transliteration' ? surnameOf(o.gloss.text, readings(d.text[0]!)) : null;
+      if (s) {
+        surnames.set(d, s);
+        break;
+      }
+    }
+  }
+  if (surnames.size === 0) return;
+  for (const [p, here] of byPair) {
+    if (here.some(({ d, o }) => !o.gloss && surnames.has(d))) assignGlosses(p, here, (d, ctx) => (surnames.has(d) ? surnameMatches(surnames.get(d)!, ctx) : []));
+  }
+}
+
 /** A content word between two linked words takes the one English word left between their renderings (gaps.ts). */
-function glossGaps(p: PairText, here: { d: Draft; o: Occ }[]): void {
-  const words = here.map(({ d, o }) => ({ start: o.start, end: o.end, gloss: o.gloss, glossable: d.content }));
+function glossGaps(p: PairText, here: { d: Draft; o: Occ }[], glossable: (d: Draft) => boolean): void {
+  const words = here.map(({ d, o }) => ({ start: o.start, end: o.end, gloss: o.gloss, glossable: glossable(d) }));
   for (const { word, token } of gapLinks(words, p.en)) {
     const o = here[word]!.o;
     const t = p.en.tokens[token]!;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dictionaryMatches, englishContext, latinMatch, stemsMatch, transliterationMatch } from '../../src/vocab/gloss.js';
+import { dictionaryMatches, englishContext, headMatches, isNounAfterDeterminer, latinMatch, namedPlaceMatch, stemsMatch, surnameMatches, surnameOf, transliterationMatch } from '../../src/vocab/gloss.js';
 import { MorphemeEvidence } from '../../src/vocab/morphemes.js';
 import { fitTokens } from '../../src/vocab/fit.js';
 import { TranslationTable } from '../../src/vocab/cooccurrence.js';
@@ -33,6 +33,17 @@ const lexicon = smallLexicon([
   '一道 一道 [yi1 dao4] /together/',
   '門 门 [men2] /gate/door/',
   '貓 猫 [mao1] /cat/',
+  '條 条 [tiao2] /strip/item/article/clause (of law or treaty)/classifier for long thin things (ribbon, river, road, trousers etc)/',
+  '河 河 [he2] /river/',
+  '京 京 [jing1] /capital city of a country/',
+  '密 密 [mi4] /secret/dense/',
+  '路 路 [lu4] /road/path/',
+  '左側 左侧 [zuo3 ce4] /left side/',
+  '長期 长期 [chang2 qi1] /long-term/',
+  '表示 表示 [biao3 shi4] /to express/to state/',
+  '生成 生成 [sheng1 cheng2] /to generate/',
+  '頂級 顶级 [ding3 ji2] /top-level/',
+  '持久 持久 [chi2 jiu3] /lasting/persistent/persistence/',
 ]);
 
 const entry = (word: string): LexiconEntry => lexicon.preferred(word)!;
@@ -70,8 +81,40 @@ describe('dictionary matches (gloss.ts)', () => {
     expect(spans('外交部', 'The Ministry of Foreign Affairs said so.')[0]).toBe('Ministry of Foreign Affairs');
   });
 
+  it('reads a compound the dictionary lacks through its head word, less surely', () => {
+    const ctx = englishContext('Persistence of the data is optional.');
+    const [m] = headMatches(entry('持久'), ctx);
+    expect(m && ctx.text.slice(m.start, m.end)).toBe('Persistence');
+    expect(m!.score).toBeLessThan(dictionaryMatches(entry('持久'), ctx)[0]!.score);
+  });
+
+  it('a function word is glossed only by a noun after a determiner', () => {
+    const en = 'Bring the tools back at the time agreed.';
+    const ctx = englishContext(en);
+    const at = (w: string) => ({ start: en.indexOf(w), end: en.indexOf(w) + w.length, score: 2, evidence: 'dictionary' as const });
+    expect(isNounAfterDeterminer(ctx, at('time'))).toBe(true);
+    expect(isNounAfterDeterminer(ctx, at('back'))).toBe(false);
+    expect(isNounAfterDeterminer(ctx, at('time agreed'))).toBe(false);
+  });
+
   it('completes a two-word phrase matched by one word with its neighbour', () => {
     expect(spans('記者會', 'She spoke at a press briefing on Monday.')[0]).toBe('press briefing');
+  });
+
+  it('takes the rest of a hyphenated word inside a phrase', () => {
+    expect(spans('左側', 'Keep to the left-hand side of the road.')[0]).toBe('left-hand side');
+    expect(spans('左側', 'The left-hand door.')).not.toContain('left-hand door');
+  });
+
+  it('completes a hyphenated phrase only with a hyphenated neighbour', () => {
+    expect(spans('頂級', 'Top-level rules come first.')[0]).toBe('Top-level');
+    expect(spans('長期', 'After long isolation he spoke.')).toEqual(['long']);
+  });
+
+  it('a verb sense renders its participle after a determiner, not its own form there', () => {
+    expect(spans('生成', 'Keep the generated files.')).toEqual(['generated']);
+    expect(spans('表示', 'He spoke with state broadcaster CCTV.')).toEqual([]);
+    expect(spans('表示', 'They state it plainly.')).toEqual(['state']);
   });
 
   it('closes a verb sense with its particle', () => {
@@ -94,6 +137,20 @@ describe('names and Latin letters (gloss.ts, lexicon/names.ts)', () => {
     const m = transliterationMatch(pinyinSpeller(lexicon).spellings('杭州'), ctx);
     expect(m && ctx.text.slice(m.start, m.end)).toBe('Hangzhou');
     expect(transliterationMatch(pinyinSpeller(lexicon).spellings('杭州'), englishContext('He moved away last year.'))).toBeNull();
+  });
+
+  it('spells a name before a possessive without the possessive', () => {
+    const ctx = englishContext("We read Guo Jiakun's letter.");
+    const m = transliterationMatch(pinyinSpeller(lexicon).spellings('郭家坤'), ctx);
+    expect(m && ctx.text.slice(m.start, m.end)).toBe('Guo Jiakun');
+  });
+
+  it('names a person met in full by the surname alone', () => {
+    const guo = pinyinSpeller(lexicon).readingLetters('郭');
+    expect(surnameOf('Guo Jiakun', guo)).toBe('Guo');
+    expect([surnameOf('Jiakun Guo', guo), surnameOf('Guo', guo), surnameOf('Hangzhou Bay', guo)]).toEqual([null, null, null]);
+    const ctx = englishContext("Later Guo's answer came: Guo agreed.");
+    expect(surnameMatches('Guo', ctx).map((m) => ctx.text.slice(m.start, m.end))).toEqual(['Guo', 'Guo']);
   });
 
   it('reads runs of capitalised words and hyphenated given names as one name', () => {
@@ -143,9 +200,40 @@ describe('re-cutting by the English (fit.ts)', () => {
     expect(refit('郭家坤說', ['郭家', '坤', '說'], 'Guo Jiakun said.')).toEqual(['郭家坤', '說']);
   });
 
+  it('joins a place named in pinyin and the word for what it is', () => {
+    expect(refit('走京密路', ['走', '京密', '路'], 'They drove along Jingmi Road.')).toEqual(['走', '京密路']);
+    expect(refit('走京密路', ['走', '京密', '路'], 'They drove along the Jingmi road.')).toEqual(['走', '京密', '路']);
+    const ctx = englishContext('They drove along Jingmi Road.');
+    const m = namedPlaceMatch(pinyinSpeller(lexicon).spellings('京密'), lexicon.lookup('路'), ctx);
+    expect(m && ctx.text.slice(m.start, m.end)).toBe('Jingmi Road');
+  });
+
   it('splits a count and a measure word the dictionary joins, when the English does not render the whole', () => {
     expect(refit('一道門', ['一道', '門'], 'There was a door.')).toEqual(['一', '道', '門']);
     expect(refit('一道門', ['一道', '門'], 'They went through the door together.')).toEqual(['一道', '門']);
+  });
+});
+
+describe('measure words the English renders (fit.ts)', () => {
+  const deps = { lexicon, toSimplified: (t: string) => t, spell: (t: string) => pinyinSpeller(lexicon).spellings(t) };
+  const kinds = (zh: string, en: string) => {
+    // 五 (a count), then 條 as the segmenter marks a measure word after a count, then the rest.
+    const tokens: Token[] = [
+      { text: '五', start: 1, end: 2, kind: 'han' },
+      { text: '條', start: 2, end: 3, kind: 'measure' },
+      ...(zh.length > 3 ? [{ text: zh.slice(3), start: 3, end: zh.length, kind: 'han' } as Token] : []),
+    ];
+    return fitTokens(tokens, zh, englishContext(en), 'traditional', deps).map((t) => `${t.text}:${t.kind}`);
+  };
+
+  it('a measure word with no noun after it is a word when the English renders it', () => {
+    expect(kinds('第五條', 'See Article 5.')).toContain('條:han');
+    expect(kinds('第五條', 'See rule 5.')).toContain('條:measure');
+  });
+
+  it('one before its noun stays grammar, and its classifier sense renders nothing', () => {
+    expect(kinds('第五條河', 'The fifth river: an article on it.')).toContain('條:measure');
+    expect(kinds('第五條', 'Five ribbons.')).toContain('條:measure');
   });
 });
 

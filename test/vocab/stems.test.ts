@@ -16,6 +16,20 @@ describe('related English words', () => {
     expect(meet('nation', 'national')).toBe(true);
   });
 
+  it('two derivations of one root meet, a verb its adjective in -ent, a noun its state in -hood, -ship', () => {
+    expect(meet('geology', 'geological')).toBe(true);
+    expect(meet('economy', 'economic')).toBe(true);
+    expect(meet('differ', 'different')).toBe(true);
+    expect(meet('depend', 'dependent')).toBe(true);
+    expect(meet('child', 'childhood')).toBe(true);
+    expect(meet('citizen', 'citizenship')).toBe(true);
+  });
+
+  it('an agent noun is not the action of its root', () => {
+    expect(meet('compiler', 'compilation')).toBe(false);
+    expect(meet('segmenter', 'segmentation')).toBe(false);
+  });
+
   it('a longer extension is another word, and short stems meet only themselves', () => {
     expect(meet('sight', 'sightseeing')).toBe(false);
     expect(meet('act', 'action')).toBe(false);
