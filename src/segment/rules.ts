@@ -28,55 +28,59 @@ const MEASURE = '个种名位件本张条只次座家头匹辆架枝把块片篇
 // A demonstrative or quantifier before a count or a measure word: 这 两 个, 每 年, 各 种, 该 项.
 const COUNT = new RegExp(`^([这那哪每各该某此])?(第?[${NUMERAL}]+[多余]?|多)?([${MEASURE}])?$`);
 
-/** A measure word split from the count before it (grammar, not vocabulary: tokens.ts's `measure`). */
-export interface RuledWord {
-  text: string;
-  measure: boolean;
-}
-
 /**
  * A word of jieba's that is a demonstrative, a count and a measure word (any two of them) is
  * cut into those parts: 一个 → 一 个, 这种 → 这 种, 每年 → 每 年, 第一次 → 第一 次, 这一 → 这 一.
+ * Each part goes to `add`, with whether it is a measure word (tokens.ts's `measure`).
  */
-function splitCounts(w: string, out: RuledWord[]): void {
+function splitCounts(w: string, add: (part: string, measure: boolean) => void): void {
   if (w.length >= 2 && w.length <= 6) {
     const m = COUNT.exec(w);
     if (m && (m[1] ? 1 : 0) + (m[2] ? 1 : 0) + (m[3] ? 1 : 0) >= 2 && m[2] !== '第') {
-      if (m[1]) out.push({ text: m[1], measure: false });
-      if (m[2]) out.push({ text: m[2], measure: false });
-      if (m[3]) out.push({ text: m[3], measure: true });
+      if (m[1]) add(m[1], false);
+      if (m[2]) add(m[2], false);
+      if (m[3]) add(m[3], true);
       return;
     }
   }
-  out.push(plain(w));
+  add(w, false);
 }
 
-// First characters a count can start with: a word that starts with none is left as it is,
-// without a regular expression or an allocation (most words of a text).
+// First characters a count can start with: a run none of whose words starts with one is left
+// as it is, the same array, without a regular expression or an allocation (most runs of a text).
 const STARTS = new Uint8Array(65536);
 for (const c of `这那哪每各该某此第多${NUMERAL}`) STARTS[c.charCodeAt(0)] = 1;
 
-const plain = (text: string): RuledWord => ({ text, measure: false });
-
-/** jieba's words of one run of Han text, regrouped by the rules; they spell the same text. */
-export function applyRules(words: string[], rules: SegmentRules = DEFAULT_RULES): RuledWord[] {
+/**
+ * jieba's words of one run of Han text, regrouped by the rules; they spell the same text.
+ * `measures` receives the positions (in the returned array, ascending) of the measure words
+ * split from a count: plain strings and one list per run, not an object per word.
+ */
+export function applyRules(words: string[], rules: SegmentRules = DEFAULT_RULES, measures: number[] = []): string[] {
   let any = false;
   for (let k = 0; k < words.length && !any; k++) any = STARTS[words[k]!.charCodeAt(0)] === 1;
-  if (!any) return words.map(plain);
-  const out: RuledWord[] = [];
+  if (!any) return words;
+  const out: string[] = [];
+  let lastMeasure = false;
+  // Pieces of one number that jieba cut apart (八|十四年 → 八十四 年) are joined again, as
+  // each piece arrives: the join only ever looks at the piece before.
+  const add = (t: string, measure: boolean) => {
+    const n = out.length;
+    if (rules.numerals && n > 0 && !lastMeasure) {
+      const last = out[n - 1]!;
+      const approximate = t.endsWith('多') || t.endsWith('余');
+      if (isNumeral(t, 0, t.length - (approximate ? 1 : 0)) && isNumeral(last, last.startsWith('第') ? 1 : 0)) {
+        out[n - 1] = last + t;
+        return;
+      }
+    }
+    out.push(t);
+    lastMeasure = measure;
+    if (measure) measures.push(n);
+  };
   for (const w of words) {
-    if (rules.measures && STARTS[w.charCodeAt(0)]) splitCounts(w, out);
-    else out.push(plain(w));
+    if (rules.measures && STARTS[w.charCodeAt(0)]) splitCounts(w, add);
+    else add(w, false);
   }
-  if (!rules.numerals) return out;
-  // Pieces of one number that jieba cut apart (八|十四年 → 八十四 年) are joined again.
-  const merged: RuledWord[] = [];
-  for (const w of out) {
-    const last = merged[merged.length - 1];
-    const t = w.text;
-    const approximate = t.endsWith('多') || t.endsWith('余');
-    if (last && !last.measure && isNumeral(t, 0, t.length - (approximate ? 1 : 0)) && isNumeral(last.text, last.text.startsWith('第') ? 1 : 0)) last.text += t;
-    else merged.push(w);
-  }
-  return merged;
+  return out;
 }

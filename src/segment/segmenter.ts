@@ -49,28 +49,54 @@ export class Segmenter {
   }
 
   segment(text: string, script: Script): Token[] {
+    const out: Token[] = [];
+    this.walk(text, script, out, null);
+    return out;
+  }
+
+  // Positions of the measure words in the run applyRules last regrouped (reused: one a segmenter).
+  private readonly measures: number[] = [];
+
+  /**
+   * The tokens of `text` in order, into `tokens`, or only the words' texts into `words`: the
+   * bench and `zhdeck segment` ask for words alone, and get them without a token object or a
+   * kind worked out per word.
+   */
+  private walk(text: string, script: Script, tokens: Token[] | null, words: string[] | null): void {
     let simplified = script === 'traditional' ? this.toSimplified(text) : text;
     // The conversion keeps the character count; if it ever does not, cut the original.
     if (simplified.length !== text.length) simplified = text;
-    const out: Token[] = [];
+    // A text that is its own Simplified form is where the cut's words come from: not sliced again.
+    const same = simplified === text;
+    const measures = this.measures;
     let at = 0;
     const cutRun = (end: number) => {
       if (end <= at) return;
-      for (const w of applyRules(this.cut(simplified.slice(at, end)), this.rules)) {
-        const n = w.text.length;
-        const t = text.slice(at, at + n);
-        out.push({ text: t, start: at, end: at + n, kind: w.measure ? 'measure' : kindOf(t) });
+      measures.length = 0;
+      const cut = applyRules(this.cut(simplified.slice(at, end)), this.rules, measures);
+      let m = 0;
+      for (let k = 0; k < cut.length; k++) {
+        const n = cut[k]!.length;
+        const t = same ? cut[k]! : text.slice(at, at + n);
+        const measure = m < measures.length && measures[m] === k;
+        if (measure) m++;
+        if (tokens) tokens.push({ text: t, start: at, end: at + n, kind: measure ? 'measure' : kindOf(t) });
+        else {
+          // kindOf's 'space' is a token of white space alone, which trim() empties.
+          const w = t.trim();
+          if (w !== '' || t === '') words!.push(w);
+        }
         at += n;
       }
     };
     for (const span of this.forcedSpans(text, simplified)) {
       if (span.start < at) continue;
       cutRun(span.start);
-      out.push(span);
+      if (tokens) tokens.push(span);
+      else if (span.kind !== 'space') words!.push(span.text.trim());
       at = span.end;
     }
     cutRun(text.length);
-    return out;
   }
 
   /** Words decided before jieba: the learner's cuts, then the rules' whole spans where none overlaps them. */
@@ -93,8 +119,8 @@ export class Segmenter {
 
   /** Words only: no spaces. */
   words(text: string, script: Script): string[] {
-    return this.segment(text, script)
-      .filter((t) => t.kind !== 'space')
-      .map((t) => t.text.trim());
+    const out: string[] = [];
+    this.walk(text, script, null, out);
+    return out;
   }
 }
