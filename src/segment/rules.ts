@@ -28,22 +28,12 @@ const MEASURE = '个种名位件本张条只次座家头匹辆架枝把块片篇
 // A demonstrative or quantifier before a count or a measure word: 这 两 个, 每 年, 各 种, 该 项.
 const COUNT = new RegExp(`^([这那哪每各该某此])?(第?[${NUMERAL}]+[多余]?|多)?([${MEASURE}])?$`);
 
-/**
- * A word of jieba's that is a demonstrative, a count and a measure word (any two of them) is
- * cut into those parts: 一个 → 一 个, 这种 → 这 种, 每年 → 每 年, 第一次 → 第一 次, 这一 → 这 一.
- * Each part goes to `add`, with whether it is a measure word (tokens.ts's `measure`).
- */
-function splitCounts(w: string, add: (part: string, measure: boolean) => void): void {
-  if (w.length >= 2 && w.length <= 6) {
-    const m = COUNT.exec(w);
-    if (m && (m[1] ? 1 : 0) + (m[2] ? 1 : 0) + (m[3] ? 1 : 0) >= 2 && m[2] !== '第') {
-      if (m[1]) add(m[1], false);
-      if (m[2]) add(m[2], false);
-      if (m[3]) add(m[3], true);
-      return;
-    }
-  }
-  add(w, false);
+// A demonstrative, a count and a measure word (any two of them): the parts of a word that
+// splitCounts cuts, or null.
+function countParts(w: string): RegExpExecArray | null {
+  if (w.length < 2 || w.length > 6) return null;
+  const m = COUNT.exec(w);
+  return m && (m[1] ? 1 : 0) + (m[2] ? 1 : 0) + (m[3] ? 1 : 0) >= 2 && m[2] !== '第' ? m : null;
 }
 
 // First characters a count can start with: a run none of whose words starts with one is left
@@ -53,6 +43,9 @@ for (const c of `这那哪每各该某此第多${NUMERAL}`) STARTS[c.charCodeAt(
 
 /**
  * jieba's words of one run of Han text, regrouped by the rules; they spell the same text.
+ * A word of jieba's that is a demonstrative, a count and a measure word (any two of them) is
+ * cut into those parts: 一个 → 一 个, 这种 → 这 种, 每年 → 每 年, 第一次 → 第一 次, 这一 → 这 一.
+ * Pieces of one number that jieba cut apart (八|十四年 → 八十四 年) are joined again.
  * `measures` receives the positions (in the returned array, ascending) of the measure words
  * split from a count: plain strings and one list per run, not an object per word.
  */
@@ -61,26 +54,31 @@ export function applyRules(words: string[], rules: SegmentRules = DEFAULT_RULES,
   for (let k = 0; k < words.length && !any; k++) any = STARTS[words[k]!.charCodeAt(0)] === 1;
   if (!any) return words;
   const out: string[] = [];
-  let lastMeasure = false;
-  // Pieces of one number that jieba cut apart (八|十四年 → 八十四 年) are joined again, as
-  // each piece arrives: the join only ever looks at the piece before.
-  const add = (t: string, measure: boolean) => {
-    const n = out.length;
-    if (rules.numerals && n > 0 && !lastMeasure) {
-      const last = out[n - 1]!;
-      const approximate = t.endsWith('多') || t.endsWith('余');
-      if (isNumeral(t, 0, t.length - (approximate ? 1 : 0)) && isNumeral(last, last.startsWith('第') ? 1 : 0)) {
-        out[n - 1] = last + t;
-        return;
-      }
-    }
-    out.push(t);
-    lastMeasure = measure;
-    if (measure) measures.push(n);
-  };
   for (const w of words) {
-    if (rules.measures && STARTS[w.charCodeAt(0)]) splitCounts(w, add);
-    else add(w, false);
+    const m = rules.measures && STARTS[w.charCodeAt(0)] ? countParts(w) : null;
+    if (!m) {
+      addPart(out, w, false, rules, measures);
+      continue;
+    }
+    if (m[1]) addPart(out, m[1], false, rules, measures);
+    if (m[2]) addPart(out, m[2], false, rules, measures);
+    if (m[3]) addPart(out, m[3], true, rules, measures);
   }
   return out;
+}
+
+/** One part into `out`, or joined to the number before it; the join only ever looks at the part before. */
+function addPart(out: string[], t: string, measure: boolean, rules: SegmentRules, measures: number[]): void {
+  const n = out.length;
+  // A measure word (always the last in `measures` when it is the last part) is never joined to.
+  if (rules.numerals && n > 0 && measures[measures.length - 1] !== n - 1) {
+    const last = out[n - 1]!;
+    const approximate = t.endsWith('多') || t.endsWith('余');
+    if (isNumeral(t, 0, t.length - (approximate ? 1 : 0)) && isNumeral(last, last.startsWith('第') ? 1 : 0)) {
+      out[n - 1] = last + t;
+      return;
+    }
+  }
+  out.push(t);
+  if (measure) measures.push(n);
 }

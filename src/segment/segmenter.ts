@@ -60,43 +60,44 @@ export class Segmenter {
   /**
    * The tokens of `text` in order, into `tokens`, or only the words' texts into `words`: the
    * bench and `zhdeck segment` ask for words alone, and get them without a token object or a
-   * kind worked out per word.
+   * kind worked out per word. No closure: a cold pass runs this before it is compiled.
    */
   private walk(text: string, script: Script, tokens: Token[] | null, words: string[] | null): void {
     let simplified = script === 'traditional' ? this.toSimplified(text) : text;
     // The conversion keeps the character count; if it ever does not, cut the original.
     if (simplified.length !== text.length) simplified = text;
-    // A text that is its own Simplified form is where the cut's words come from: not sliced again.
-    const same = simplified === text;
-    const measures = this.measures;
     let at = 0;
-    const cutRun = (end: number) => {
-      if (end <= at) return;
-      measures.length = 0;
-      const cut = applyRules(this.cut(simplified.slice(at, end)), this.rules, measures);
-      let m = 0;
-      for (let k = 0; k < cut.length; k++) {
-        const n = cut[k]!.length;
-        const t = same ? cut[k]! : text.slice(at, at + n);
-        const measure = m < measures.length && measures[m] === k;
-        if (measure) m++;
-        if (tokens) tokens.push({ text: t, start: at, end: at + n, kind: measure ? 'measure' : kindOf(t) });
-        else {
-          // kindOf's 'space' is a token of white space alone, which trim() empties.
-          const w = t.trim();
-          if (w !== '' || t === '') words!.push(w);
-        }
-        at += n;
-      }
-    };
     for (const span of this.forcedSpans(text, simplified)) {
       if (span.start < at) continue;
-      cutRun(span.start);
+      if (span.start > at) this.cutRun(text, simplified, at, span.start, tokens, words);
       if (tokens) tokens.push(span);
       else if (span.kind !== 'space') words!.push(span.text.trim());
       at = span.end;
     }
-    cutRun(text.length);
+    if (text.length > at) this.cutRun(text, simplified, at, text.length, tokens, words);
+  }
+
+  /** The words of text[at, end), cut by jieba and the rules, into `tokens` or `words`. */
+  private cutRun(text: string, simplified: string, at: number, end: number, tokens: Token[] | null, words: string[] | null): void {
+    const measures = this.measures;
+    measures.length = 0;
+    const cut = applyRules(this.cut(simplified.slice(at, end)), this.rules, measures);
+    // A text that is its own Simplified form is where the cut's words come from: not sliced again.
+    const same = simplified === text;
+    let m = 0;
+    for (let k = 0; k < cut.length; k++) {
+      const n = cut[k]!.length;
+      const t = same ? cut[k]! : text.slice(at, at + n);
+      const measure = m < measures.length && measures[m] === k;
+      if (measure) m++;
+      if (tokens) tokens.push({ text: t, start: at, end: at + n, kind: measure ? 'measure' : kindOf(t) });
+      else {
+        // kindOf's 'space' is a token of white space alone, which trim() empties.
+        const w = t.trim();
+        if (w !== '' || t === '') words!.push(w);
+      }
+      at += n;
+    }
   }
 
   /** Words decided before jieba: the learner's cuts, then the rules' whole spans where none overlaps them. */
