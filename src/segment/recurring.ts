@@ -28,24 +28,41 @@ export const RECURRING_MIN = 2;
  * only where its rarest character occurs, and the search stops at `min`.
  */
 export function recurrenceTest(text: string, min = RECURRING_MIN): (word: string) => boolean {
-  const n = text.length;
-  // Counts per character, then each character's first slot in `at`: visiting only the
-  // characters the text has (not all 65,536 codes, which cost a short article 2–3 ms cold).
-  const count = new Uint32Array(65536);
-  const codes: number[] = [];
-  for (let i = 0; i < n; i++) if (count[text.charCodeAt(i)]!++ === 0) codes.push(text.charCodeAt(i));
-  codes.sort((a, b) => a - b);
-  const begin = new Uint32Array(65536);
-  let sum = 0;
-  for (const c of codes) {
-    begin[c] = sum;
-    sum += count[c]!;
+  const r = new Recurrence(text, min);
+  return (word) => r.test(word);
+}
+
+/** recurrenceTest's index of a text, as a class (load.ts's segmenters call its method: see segmenter.ts TextModel). */
+export class Recurrence {
+  private readonly count = new Uint32Array(65536);
+  private readonly begin = new Uint32Array(65536);
+  private readonly at: Uint32Array;
+
+  constructor(
+    private readonly text: string,
+    private readonly min = RECURRING_MIN,
+  ) {
+    const n = text.length;
+    const count = this.count;
+    // Counts per character, then each character's first slot in `at`: visiting only the
+    // characters the text has (not all 65,536 codes, which cost a short article 2–3 ms cold).
+    const codes: number[] = [];
+    for (let i = 0; i < n; i++) if (count[text.charCodeAt(i)]!++ === 0) codes.push(text.charCodeAt(i));
+    codes.sort((a, b) => a - b);
+    const begin = this.begin;
+    let sum = 0;
+    for (const c of codes) {
+      begin[c] = sum;
+      sum += count[c]!;
+    }
+    const fill = begin.slice();
+    const at = (this.at = new Uint32Array(n));
+    for (let i = 0; i < n; i++) at[fill[text.charCodeAt(i)]!++] = i;
   }
-  const fill = begin.slice();
-  const at = new Uint32Array(n);
-  for (let i = 0; i < n; i++) at[fill[text.charCodeAt(i)]!++] = i;
-  return (word) => {
+
+  test(word: string): boolean {
     if (isDegreePhrase(word)) return false;
+    const { count, min } = this;
     let rare = 0;
     let fewest = Infinity;
     for (let k = 0; k < word.length; k++) {
@@ -58,9 +75,9 @@ export function recurrenceTest(text: string, min = RECURRING_MIN): (word: string
     if (fewest < min) return false;
     const c = word.charCodeAt(rare);
     let found = 0;
-    for (let p = begin[c]!, end = p + count[c]!; p < end && found < min; p++) if (text.startsWith(word, at[p]! - rare)) found++;
+    for (let p = this.begin[c]!, end = p + count[c]!; p < end && found < min; p++) if (this.text.startsWith(word, this.at[p]! - rare)) found++;
     return found >= min;
-  };
+  }
 }
 
 /**

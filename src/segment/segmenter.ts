@@ -12,24 +12,49 @@ export interface WordCutter {
 export type ToSimplified = (text: string) => string;
 
 /**
+ * What a segmenter knows of the text it was made for, as methods of one object: its
+ * Simplified form, and whether a word of jieba's cut (Simplified) stands whatever made it:
+ * one the text repeats (recurring.ts). Any other is cut again by the dictionary alone, which
+ * leaves a dictionary word whole and splits a guess of the HMM's. load.ts gives every
+ * segmenter an object of one class, so a second segmenter (the bench's next set, a book's
+ * next chapter) calls the very functions the first did and runs the code compiled for it: a
+ * closure of its own for each was a "wrong call target" that threw the cut's optimised code
+ * away, then ran it unoptimised while it was compiled again (CityU's pass after AS's took
+ * about twice its time).
+ */
+export interface TextModel {
+  toSimplified(text: string): string;
+  stands(word: string): boolean;
+}
+
+/** A TextModel of two functions (a segmenter made by hand, as the tests do). */
+class Functions implements TextModel {
+  constructor(
+    readonly toSimplified: ToSimplified,
+    readonly stands: (word: string) => boolean,
+  ) {}
+}
+
+/**
  * Chinese word segmentation. jieba's dictionary is Simplified, so Traditional text is
  * converted first, cut, and the original sliced at the same offsets: 防火長城 stays one
  * word instead of 長/城. Numbers, Latin words and dash runs are words by rule (see tokens.ts).
  */
 export class Segmenter {
+  private readonly model: TextModel;
+
   constructor(
     private readonly cutter: WordCutter,
-    private readonly toSimplified: ToSimplified,
+    /** The text's model (load.ts), or the conversion alone with `stands` beside it. */
+    model: TextModel | ToSimplified,
     private readonly rules: SegmentRules = DEFAULT_RULES,
     /** The learner's cuts (userdict.ts): Simplified text → its words. They win over every rule. */
     private readonly userCuts: Map<string, string[]> = new Map(),
-    /**
-     * Whether a word of jieba's cut (Simplified) stands whatever made it: one the text repeats
-     * (recurring.ts). Any other is cut again by the dictionary alone, which leaves a dictionary
-     * word whole and splits a guess of the HMM's.
-     */
-    private readonly stands: (word: string) => boolean = () => true,
-  ) {}
+    /** When `model` is a function: TextModel's `stands` (by default every word stands). */
+    stands: (word: string) => boolean = () => true,
+  ) {
+    this.model = typeof model === 'function' ? new Functions(model, stands) : model;
+  }
 
   /** jieba's cut of a run, its one-off HMM guesses cut again without the HMM. */
   private cut(run: string): string[] {
@@ -39,7 +64,7 @@ export class Segmenter {
       const w = words[k]!;
       // A dictionary word (or a new word of the text's) is its own cut without the HMM; one of
       // two characters that is not (most guesses) is its two characters, without a native call.
-      const again = w.length < 2 || this.stands(w) ? null : w.length === 2 && w.charCodeAt(0) < 0xd800 ? [w[0]!, w[1]!] : this.cutter.cut(w, false);
+      const again = w.length < 2 || this.model.stands(w) ? null : w.length === 2 && w.charCodeAt(0) < 0xd800 ? [w[0]!, w[1]!] : this.cutter.cut(w, false);
       if (again && again.length > 1) {
         out ??= words.slice(0, k);
         out.push(...again);
@@ -63,7 +88,7 @@ export class Segmenter {
    * kind worked out per word. No closure: a cold pass runs this before it is compiled.
    */
   private walk(text: string, script: Script, tokens: Token[] | null, words: string[] | null): void {
-    let simplified = script === 'traditional' ? this.toSimplified(text) : text;
+    let simplified = script === 'traditional' ? this.model.toSimplified(text) : text;
     // The conversion keeps the character count; if it ever does not, cut the original.
     if (simplified.length !== text.length) simplified = text;
     let at = 0;
@@ -102,7 +127,7 @@ export class Segmenter {
 
   /** Words decided before jieba: the learner's cuts, then the rules' whole spans where none overlaps them. */
   private forcedSpans(text: string, simplified: string): Token[] {
-    const user = userCutSpans(this.userCuts.size ? this.toSimplified(simplified) : simplified, this.userCuts);
+    const user = userCutSpans(this.userCuts.size ? this.model.toSimplified(simplified) : simplified, this.userCuts);
     if (user.length === 0) return wholeSpans(text);
     const out: Token[] = [];
     for (const [start, , lengths] of user) {

@@ -91,7 +91,7 @@ export function wholeSpans(text: string): Token[] {
     }
     if (start === 2) {
       if (p >= runEnd) for (runEnd = p + 1; runEnd < text.length && IN_NUMERAL_RUN[text.charCodeAt(runEnd)]; runEnd++);
-      if (!ENDS_NUMERAL_RUN[text.charCodeAt(runEnd)]) {
+      if (runEnd === text.length || !ENDS_NUMERAL_RUN[text.charCodeAt(runEnd)]) {
         p++;
         continue;
       }
@@ -106,8 +106,9 @@ export function wholeSpans(text: string): Token[] {
     out.push({ text: m[0], start: p, end, kind: m.groups?.decimal ? 'number' : kindOf(m[0]) });
     p = end;
     if (!m.groups?.number) continue;
-    const at = text[end] === ' ' ? end + 1 : end;
-    if (MEASURES.has(text[at] ?? '')) out.push({ text: text[at]!, start: at, end: at + 1, kind: 'measure' });
+    // Reads stay inside the text: one past its end cost the compiled code a deoptimisation.
+    const at = end < text.length && text.charCodeAt(end) === 0x20 ? end + 1 : end;
+    if (at < text.length && MEASURES.has(text[at]!)) out.push({ text: text[at]!, start: at, end: at + 1, kind: 'measure' });
   }
   return out;
 }
