@@ -150,42 +150,49 @@ export class SegmentDictionary {
     const lines: string[] = extra.map(([w, f]) => `${w} ${f}`);
     for (const [w] of extra) words?.add(w);
     let kept = 0;
-    const add = (i: number) => {
-      const w = this.keys.at(i);
-      words?.add(w);
-      lines.push(`${w} ${this.frequencies[i]}`);
-      kept += this.frequencies[i]!;
-    };
     if (simplifiedText === undefined) {
-      for (let i = 0; i < this.keys.size; i++) add(i);
+      for (let i = 0; i < this.keys.size; i++) kept += this.addLine(i, lines, words);
     } else {
+      // No closure per call: a second text's scan runs the code compiled for the first.
       const seen = new Uint8Array(this.keys.size);
-      const found = (i: number) => {
-        if (!seen[i]) {
+      const found = new Uint32Array(this.keys.maxLength + 1);
+      for (let pos = 0; pos < simplifiedText.length; pos++) {
+        for (let j = 0, n = this.wordsAt(simplifiedText, pos, found); j < n; j++) {
+          const i = found[j]!;
+          if (seen[i]) continue;
           seen[i] = 1;
-          add(i);
+          kept += this.addLine(i, lines, words);
         }
-      };
-      for (let pos = 0; pos < simplifiedText.length; pos++) this.forEachWordAt(simplifiedText, pos, found);
+      }
     }
     if (this.total > kept) lines.push(`${ABSENT} ${this.total - kept}`);
     return Buffer.from(lines.join('\n'), 'utf8');
   }
 
+  /** Key i's line of jieba's dictionary text, into `lines`; its frequency back. */
+  private addLine(i: number, lines: string[], words?: { add(word: string): void }): number {
+    const w = this.keys.at(i);
+    words?.add(w);
+    lines.push(`${w} ${this.frequencies[i]}`);
+    return this.frequencies[i]!;
+  }
+
   /**
-   * Every key that starts at `pos` in `text`, shortest first: SortedKeys.forEachPrefix, with
+   * Every key that starts at `pos` in `text`, shortest first, into `found`; how many there
+   * are back. SortedKeys.forEachPrefix, with
    * its first two steps (the widest bisections, over a character's thousands of keys, which
    * were most of a book's or a long article's preparation) taken from the pair index.
    */
-  private forEachWordAt(text: string, pos: number, found: (index: number) => void): void {
+  private wordsAt(text: string, pos: number, found: Uint32Array): number {
     const offsets = this.offsets;
+    let n = 0;
     const c0 = text.charCodeAt(pos);
     const blockEnd = this.firstUnit[c0 + 1]!;
     let lo = this.firstUnit[c0]!;
-    if (lo >= blockEnd) return;
-    if (offsets[lo + 1]! - offsets[lo]! === 1) found(lo);
+    if (lo >= blockEnd) return 0;
+    if (offsets[lo + 1]! - offsets[lo]! === 1) found[n++] = lo;
     const limit = Math.min(this.keys.maxLength, text.length - pos);
-    if (limit <= 1) return;
+    if (limit <= 1) return n;
     const pair = ((c0 << 16) | text.charCodeAt(pos + 1)) >>> 0;
     const last = this.pairIndex[c0 + 1]!;
     let a = this.pairIndex[c0]!;
@@ -194,17 +201,18 @@ export class SegmentDictionary {
       if (this.pairs[m]! < pair) a = m + 1;
       else b = m;
     }
-    if (a === last || this.pairs[a] !== pair) return;
+    if (a === last || this.pairs[a] !== pair) return n;
     lo = this.pairStart[a]!;
     let hi = a + 1 < last ? this.pairStart[a + 1]! : blockEnd;
-    if (offsets[lo + 1]! - offsets[lo]! === 2) found(lo);
+    if (offsets[lo + 1]! - offsets[lo]! === 2) found[n++] = lo;
     // Each further character narrows the range of keys sharing the text's first k characters.
     for (let k = 2; k < limit && lo < hi; k++) {
       const c = text.charCodeAt(pos + k);
       lo = this.firstAtLeast(lo, hi, k, c);
       hi = this.firstAtLeast(lo, hi, k, c + 1);
-      if (lo < hi && offsets[lo + 1]! - offsets[lo]! === k + 1) found(lo);
+      if (lo < hi && offsets[lo + 1]! - offsets[lo]! === k + 1) found[n++] = lo;
     }
+    return n;
   }
 
   /** The first key in [lo, hi) (keys sharing their first k units) whose unit at k is >= c; a key that ends before k counts as -1. */
