@@ -74,8 +74,16 @@ export class Recurrence {
     }
     if (fewest < min) return false;
     const c = word.charCodeAt(rare);
+    // The character after the rarest one is compared first: most places fail there, without
+    // a call. (A place before the text's start is left to startsWith, which reads it as 0.)
+    const next = rare + 1 < word.length ? word.charCodeAt(rare + 1) : -1;
+    const text = this.text;
     let found = 0;
-    for (let p = this.begin[c]!, end = p + count[c]!; p < end && found < min; p++) if (this.text.startsWith(word, this.at[p]! - rare)) found++;
+    for (let p = this.begin[c]!, end = p + count[c]!; p < end && found < min; p++) {
+      const q = this.at[p]!;
+      if (next >= 0 && q >= rare && text.charCodeAt(q + 1) !== next) continue;
+      if (text.startsWith(word, q - rare)) found++;
+    }
     return found >= min;
   }
 }
