@@ -112,7 +112,8 @@ export class Segmenter {
     let m = 0;
     for (let k = 0; k < cut.length; k++) {
       const n = cut[k]!.length;
-      const t = same ? cut[k]! : text.slice(at, at + n);
+      // A word the conversion left alone is jieba's own string: no copy sliced from the text.
+      const t = same || text.startsWith(cut[k]!, at) ? cut[k]! : text.slice(at, at + n);
       const measure = m < measures.length && measures[m] === k;
       if (measure) m++;
       if (tokens) tokens.push({ text: t, start: at, end: at + n, kind: measure ? 'measure' : kindOf(t) });
