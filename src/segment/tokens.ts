@@ -38,10 +38,17 @@ export function kindOf(text: string): TokenKind {
   return KINDS[ONE_UNIT[c]! - 1]!;
 }
 
+function hasUnitFrom(text: string, from: number): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= from) return true;
+  return false;
+}
+
 function kindByPattern(text: string): TokenKind {
   if (/^\s+$/u.test(text)) return 'space';
   if (/^[0-9０-９〇○]/.test(text) || isChineseYear(text)) return 'number';
-  if (HAN.test(text)) return 'han';
+  // Every Han character (radicals, 〇, 々 and the ideographs) is at U+2E80 or above: a Latin word or a
+  // number is told without running, or compiling, the Unicode-property expression.
+  if (hasUnitFrom(text, 0x2e80) && HAN.test(text)) return 'han';
   if (/[A-Za-zＡ-Ｚａ-ｚ]/.test(text)) return 'latin';
   return 'punct';
 }
