@@ -54,7 +54,8 @@ export function applyRules(words: string[], rules: SegmentRules = DEFAULT_RULES,
   for (let k = 0; k < words.length && !any; k++) any = STARTS[words[k]!.charCodeAt(0)] === 1;
   if (!any) return words;
   const out: string[] = [];
-  for (const w of words) {
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]!;
     const m = rules.measures && STARTS[w.charCodeAt(0)] ? countParts(w) : null;
     if (!m) {
       addPart(out, w, false, rules, measures);

@@ -92,7 +92,10 @@ export class Segmenter {
     // The conversion keeps the character count; if it ever does not, cut the original.
     if (simplified.length !== text.length) simplified = text;
     let at = 0;
-    for (const span of this.forcedSpans(text, simplified)) {
+    // Index loops on the hot path: a for-of makes an iterator, costly before the code is compiled.
+    const spans = this.forcedSpans(text, simplified);
+    for (let i = 0; i < spans.length; i++) {
+      const span = spans[i]!;
       if (span.start < at) continue;
       if (span.start > at) this.cutRun(text, simplified, at, span.start, tokens, words);
       if (tokens) tokens.push(span);
