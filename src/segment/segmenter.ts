@@ -27,6 +27,13 @@ export interface TextModel {
   stands(word: string): boolean;
 }
 
+/**
+ * Code units that are surely not white space for trim(): ASCII after the space, and the
+ * ranges between Unicode's spaces (U+00A0, U+1680, U+2000–U+200A, U+2028/9, U+202F, U+205F,
+ * U+3000, U+FEFF) that hold the Han characters and CJK punctuation. Any other goes to trim().
+ */
+const notSpace = (c: number) => (c > 0x20 && c < 0x7f) || (c > 0x3000 && c < 0xfeff) || (c > 0x205f && c < 0x3000);
+
 /** A TextModel of two functions (a segmenter made by hand, as the tests do). */
 class Functions implements TextModel {
   constructor(
@@ -121,8 +128,9 @@ export class Segmenter {
       if (measure) m++;
       if (tokens) tokens.push({ text: t, start: at, end: at + n, kind: measure ? 'measure' : kindOf(t) });
       else {
-        // kindOf's 'space' is a token of white space alone, which trim() empties.
-        const w = t.trim();
+        // kindOf's 'space' is a token of white space alone, which trim() empties. A word that
+        // starts and ends with characters that are never white space is kept without a call.
+        const w = notSpace(t.charCodeAt(0)) && notSpace(t.charCodeAt(n - 1)) ? t : t.trim();
         if (w !== '' || t === '') words!.push(w);
       }
       at += n;
