@@ -115,7 +115,7 @@ export class Segmenter {
   /** The words of text[at, end), cut by jieba and the rules, into `tokens` or `words`. */
   private cutRun(text: string, simplified: string, at: number, end: number, tokens: Token[] | null, words: string[] | null): void {
     const measures = this.measures;
-    measures.length = 0;
+    if (measures.length) measures.length = 0;
     const cut = applyRules(this.cut(simplified.slice(at, end)), this.rules, measures);
     // A text that is its own Simplified form is where the cut's words come from: not sliced again.
     const same = simplified === text;
@@ -139,7 +139,8 @@ export class Segmenter {
 
   /** Words decided before jieba: the learner's cuts, then the rules' whole spans where none overlaps them. */
   private forcedSpans(text: string, simplified: string): Token[] {
-    const user = userCutSpans(this.userCuts.size ? this.model.toSimplified(simplified) : simplified, this.userCuts);
+    if (this.userCuts.size === 0) return wholeSpans(text);
+    const user = userCutSpans(this.model.toSimplified(simplified), this.userCuts);
     if (user.length === 0) return wholeSpans(text);
     const out: Token[] = [];
     for (const [start, , lengths] of user) {
