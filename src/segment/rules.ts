@@ -68,14 +68,20 @@ export function applyRules(words: string[], rules: SegmentRules = DEFAULT_RULES,
   return out;
 }
 
+const DUO = '多'.charCodeAt(0);
+const YU = '余'.charCodeAt(0);
+const DI = '第'.charCodeAt(0);
+
 /** One part into `out`, or joined to the number before it; the join only ever looks at the part before. */
 function addPart(out: string[], t: string, measure: boolean, rules: SegmentRules, measures: number[]): void {
   const n = out.length;
   // A measure word (always the last in `measures` when it is the last part) is never joined to.
   if (rules.numerals && n > 0 && measures[measures.length - 1] !== n - 1) {
     const last = out[n - 1]!;
-    const approximate = t.endsWith('多') || t.endsWith('余');
-    if (isNumeral(t, 0, t.length - (approximate ? 1 : 0)) && isNumeral(last, last.startsWith('第') ? 1 : 0)) {
+    // By code unit (this runs for every part of a run with a count in it): 多/余 at the end, 第 at the start.
+    const end = t.charCodeAt(t.length - 1);
+    const approximate = end === DUO || end === YU;
+    if (isNumeral(t, 0, t.length - (approximate ? 1 : 0)) && isNumeral(last, last.charCodeAt(0) === DI ? 1 : 0)) {
       out[n - 1] = last + t;
       return;
     }

@@ -110,7 +110,8 @@ export function wholeSpans(text: string): Token[] {
       continue;
     }
     const end = p + m[0].length;
-    out.push({ text: m[0], start: p, end, kind: m.groups?.decimal ? 'number' : kindOf(m[0]) });
+    // A number (it starts with a digit) and a decimal are numbers; the rest are told by kindOf.
+    out.push({ text: m[0], start: p, end, kind: m.groups?.number || m.groups?.decimal ? 'number' : kindOf(m[0]) });
     p = end;
     if (!m.groups?.number) continue;
     // Reads stay inside the text: one past its end cost the compiled code a deoptimisation.
