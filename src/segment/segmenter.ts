@@ -98,42 +98,44 @@ export class Segmenter {
     let simplified = script === 'traditional' ? this.model.toSimplified(text) : text;
     // The conversion keeps the character count; if it ever does not, cut the original.
     if (simplified.length !== text.length) simplified = text;
+    // A text that is its own Simplified form is where the cut's words come from: not sliced again.
+    const same = simplified === text;
+    const measures = this.measures;
     let at = 0;
-    // Index loops on the hot path: a for-of makes an iterator, costly before the code is compiled.
+    // The runs between the forced spans, each cut by jieba and the rules, then the span itself;
+    // one loop with the text's end as a last span. All of it is one function on purpose: too
+    // big for V8 to inline into its callers, it is compiled once, not again inside words(),
+    // segment() and the caller's loop (a cold pass compiled the same code three times over).
+    // Index loops: a for-of makes an iterator, costly before the code is compiled.
     const spans = this.forcedSpans(text, simplified);
-    for (let i = 0; i < spans.length; i++) {
-      const span = spans[i]!;
-      if (span.start < at) continue;
-      if (span.start > at) this.cutRun(text, simplified, at, span.start, tokens, words);
+    for (let i = 0; i <= spans.length; i++) {
+      const span = i < spans.length ? spans[i]! : null;
+      const runEnd = span ? span.start : text.length;
+      if (runEnd < at) continue;
+      if (runEnd > at) {
+        if (measures.length) measures.length = 0;
+        const cut = applyRules(this.cut(simplified.slice(at, runEnd)), this.rules, measures);
+        let m = 0;
+        for (let k = 0; k < cut.length; k++) {
+          const n = cut[k]!.length;
+          // A word the conversion left alone is jieba's own string: no copy sliced from the text.
+          const t = same || text.startsWith(cut[k]!, at) ? cut[k]! : text.slice(at, at + n);
+          const measure = m < measures.length && measures[m] === k;
+          if (measure) m++;
+          if (tokens) tokens.push({ text: t, start: at, end: at + n, kind: measure ? 'measure' : kindOf(t) });
+          else {
+            // kindOf's 'space' is a token of white space alone, which trim() empties. A word that
+            // starts and ends with characters that are never white space is kept without a call.
+            const w = notSpace(t.charCodeAt(0)) && notSpace(t.charCodeAt(n - 1)) ? t : t.trim();
+            if (w !== '' || t === '') words!.push(w);
+          }
+          at += n;
+        }
+      }
+      if (!span) break;
       if (tokens) tokens.push(span);
       else if (span.kind !== 'space') words!.push(span.text.trim());
       at = span.end;
-    }
-    if (text.length > at) this.cutRun(text, simplified, at, text.length, tokens, words);
-  }
-
-  /** The words of text[at, end), cut by jieba and the rules, into `tokens` or `words`. */
-  private cutRun(text: string, simplified: string, at: number, end: number, tokens: Token[] | null, words: string[] | null): void {
-    const measures = this.measures;
-    if (measures.length) measures.length = 0;
-    const cut = applyRules(this.cut(simplified.slice(at, end)), this.rules, measures);
-    // A text that is its own Simplified form is where the cut's words come from: not sliced again.
-    const same = simplified === text;
-    let m = 0;
-    for (let k = 0; k < cut.length; k++) {
-      const n = cut[k]!.length;
-      // A word the conversion left alone is jieba's own string: no copy sliced from the text.
-      const t = same || text.startsWith(cut[k]!, at) ? cut[k]! : text.slice(at, at + n);
-      const measure = m < measures.length && measures[m] === k;
-      if (measure) m++;
-      if (tokens) tokens.push({ text: t, start: at, end: at + n, kind: measure ? 'measure' : kindOf(t) });
-      else {
-        // kindOf's 'space' is a token of white space alone, which trim() empties. A word that
-        // starts and ends with characters that are never white space is kept without a call.
-        const w = notSpace(t.charCodeAt(0)) && notSpace(t.charCodeAt(n - 1)) ? t : t.trim();
-        if (w !== '' || t === '') words!.push(w);
-      }
-      at += n;
     }
   }
 
