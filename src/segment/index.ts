@@ -1,5 +1,5 @@
 export { isAllHan, type Token, type TokenKind } from './tokens.js';
-export { Segmenter, type WordCutter, type ToSimplified } from './segmenter.js';
+export { Segmenter, type WordCutter, type ToSimplified, type TextModel } from './segmenter.js';
 export { SegmentDictionary, SEGMENT } from './dictionary.js';
 export { loadSegmenter, loadSegmentDictionary, prepareSegmentData, segmenterFor, type SegmenterOptions } from './load.js';
 export { detectNewWords, NEW_WORD_OPTIONS, NEW_WORD_FREQUENCY, type NewWordOptions } from './newwords.js';

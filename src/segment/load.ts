@@ -1,9 +1,9 @@
 import { dataLoader, prepareData, readDataFile, type DataSet } from '../data/index.js';
 import type { LexiconEntry } from '../lexicon/index.js';
 import { SEGMENT, SegmentDictionary } from './dictionary.js';
-import { Segmenter } from './segmenter.js';
+import { Segmenter, type TextModel } from './segmenter.js';
 import type { SegmentRules } from './rules.js';
-import { recurrenceTest, WordBits } from './recurring.js';
+import { Recurrence, WordBits } from './recurring.js';
 import { detectNewWords, NEW_WORD_FREQUENCY, type NewWordOptions } from './newwords.js';
 
 const making = () => require('./build.js') as typeof import('./build.js');
@@ -64,7 +64,7 @@ function jiebaAddon(): typeof import('@node-rs/jieba') {
 export function segmenterFor(dictionary: SegmentDictionary, text?: string, opts: SegmenterOptions = {}): Segmenter {
   const { Jieba } = jiebaAddon();
   const cuts = opts.userCuts ?? new Map<string, string[]>();
-  if (text === undefined) return new Segmenter(Jieba.withDict(dictionary.dictionaryFor()), dictionary.toSimplified, opts.rules, cuts);
+  if (text === undefined) return new Segmenter(Jieba.withDict(dictionary.dictionaryFor()), new ForText(dictionary, '', '', null, null), opts.rules, cuts);
   const simplified = dictionary.toSimplified(text);
   const found = opts.newWords === null ? [] : detectNewWords(simplified, (w) => dictionary.frequency(w) > 0, opts.newWords);
   const freq = opts.newWordFrequency ?? NEW_WORD_FREQUENCY;
@@ -72,11 +72,48 @@ export function segmenterFor(dictionary: SegmentDictionary, text?: string, opts:
   // A Simplified text is its own Simplified form: scanned once (a book's scan is most of this).
   const scanned = simplified === text ? text : `${text}\n${simplified}`;
   if (opts.recurringGuesses === false) {
-    return new Segmenter(Jieba.withDict(dictionary.dictionaryFor(scanned, extra)), dictionary.toSimplified, opts.rules, cuts);
+    return new Segmenter(Jieba.withDict(dictionary.dictionaryFor(scanned, extra)), new ForText(dictionary, text, simplified, null, null), opts.rules, cuts);
   }
   // Only a word jieba's dictionary for this text lacks can be a guess of its HMM's.
   const known = new WordBits();
   const jieba = Jieba.withDict(dictionary.dictionaryFor(scanned, extra, known));
-  const recurs = recurrenceTest(simplified, opts.recurringMin);
-  return new Segmenter(jieba, dictionary.toSimplified, opts.rules, cuts, (w) => known.has(w) || recurs(w));
+  const recurs = new Recurrence(simplified, opts.recurringMin);
+  return new Segmenter(jieba, new ForText(dictionary, text, simplified, known, recurs), opts.rules, cuts);
+}
+
+/** What a segmenter knows of its text (segmenter.ts's TextModel): one class for every segmenter made here. */
+class ForText implements TextModel {
+  private cursor = 0;
+
+  constructor(
+    private readonly dictionary: SegmentDictionary,
+    private readonly text: string,
+    private readonly simplified: string,
+    /** The words of the text's dictionary, and the text's own repeats; null: every word stands. */
+    private readonly known: WordBits | null,
+    private readonly recurs: Recurrence | null,
+  ) {}
+
+  /**
+   * Traditional → Simplified. A line (or sentence) of the text, asked in order, is read from
+   * the text's Simplified form, converted once already, when it starts where the one before
+   * ended (or a separator later); any other string is converted. The conversion is character
+   * for character, so both give the same string; the first skips a pass over each line in
+   * JavaScript (in a cold pass, before it is compiled, ~a tenth of AS's time).
+   */
+  toSimplified(line: string): string {
+    if (this.simplified !== this.text) {
+      for (let at = this.cursor; at <= this.cursor + 2; at++) {
+        if (this.text.startsWith(line, at)) {
+          this.cursor = at + line.length;
+          return this.simplified.slice(at, this.cursor);
+        }
+      }
+    }
+    return this.dictionary.toSimplified(line);
+  }
+
+  stands(word: string): boolean {
+    return this.known === null || this.known.has(word) || this.recurs!.test(word);
+  }
 }

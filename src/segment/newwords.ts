@@ -52,7 +52,8 @@ class Grams {
     this.left = new Int32Array(capacity);
     this.right = new Int32Array(capacity);
     this.varied = new Uint8Array(capacity);
-    this.slots = new Int32Array(2 * capacity).fill(-1);
+    // A slot holds an entry's index + 1: 0, as the array comes, is empty (nothing to fill).
+    this.slots = new Int32Array(2 * capacity);
     this.mask = 2 * capacity - 1;
   }
 
@@ -70,15 +71,15 @@ class Grams {
     this.left = more(this.left);
     this.right = more(this.right);
     this.varied = more(this.varied);
-    this.slots = new Int32Array(2 * capacity).fill(-1);
+    this.slots = new Int32Array(2 * capacity);
     this.mask = 2 * capacity - 1;
-    for (let k = 0; k < this.size; k++) this.slots[this.slot(this.ka[k]!, this.kb[k]!)] = k;
+    for (let k = 0; k < this.size; k++) this.slots[this.slot(this.ka[k]!, this.kb[k]!)] = k + 1;
   }
 
   private slot(a: number, b: number): number {
     let h = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca77)) & this.mask;
     for (;;) {
-      const k = this.slots[h]!;
+      const k = this.slots[h]! - 1;
       if (k < 0 || (this.ka[k] === a && this.kb[k] === b)) return h;
       h = (h + 1) & this.mask;
     }
@@ -86,7 +87,7 @@ class Grams {
 
   add(a: number, b: number, left: number, right: number): void {
     const h = this.slot(a, b);
-    const k = this.slots[h]!;
+    const k = this.slots[h]! - 1;
     if (k < 0) {
       if (this.size === this.ka.length) {
         this.grow();
@@ -94,7 +95,7 @@ class Grams {
         return;
       }
       const n = this.size++;
-      this.slots[h] = n;
+      this.slots[h] = n + 1;
       this.ka[n] = a;
       this.kb[n] = b;
       this.count[n] = 1;
@@ -108,7 +109,7 @@ class Grams {
   }
 
   countOf(a: number, b: number): number {
-    const k = this.slots[this.slot(a, b)]!;
+    const k = this.slots[this.slot(a, b)]! - 1;
     return k < 0 ? 0 : this.count[k]!;
   }
 }

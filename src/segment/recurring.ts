@@ -16,7 +16,13 @@ export const DEGREE_ADVERBS = '很更太';
  * stand before a noun with nothing between (很多人, where an adjective needs 的: 很大的房子),
  * and are kept whole.
  */
-export const isDegreePhrase = (w: string) => w.length >= 2 && DEGREE_ADVERBS.includes(w[0]!) && !(w.length === 2 && (w[1] === '多' || w[1] === '少'));
+const DEGREE_CODES = [...DEGREE_ADVERBS].map((c) => c.charCodeAt(0));
+const DUO = '多'.charCodeAt(0);
+const SHAO = '少'.charCodeAt(0);
+// By code unit: asked of every guess, where comparing one-character strings (jieba's, sliced
+// or not) deoptimised the compiled test.
+export const isDegreePhrase = (w: string) =>
+  w.length >= 2 && DEGREE_CODES.includes(w.charCodeAt(0)) && !(w.length === 2 && (w.charCodeAt(1) === DUO || w.charCodeAt(1) === SHAO));
 
 /** How often a guessed word must occur in the text to be kept. */
 export const RECURRING_MIN = 2;
@@ -28,24 +34,41 @@ export const RECURRING_MIN = 2;
  * only where its rarest character occurs, and the search stops at `min`.
  */
 export function recurrenceTest(text: string, min = RECURRING_MIN): (word: string) => boolean {
-  const n = text.length;
-  // Counts per character, then each character's first slot in `at`: visiting only the
-  // characters the text has (not all 65,536 codes, which cost a short article 2–3 ms cold).
-  const count = new Uint32Array(65536);
-  const codes: number[] = [];
-  for (let i = 0; i < n; i++) if (count[text.charCodeAt(i)]!++ === 0) codes.push(text.charCodeAt(i));
-  codes.sort((a, b) => a - b);
-  const begin = new Uint32Array(65536);
-  let sum = 0;
-  for (const c of codes) {
-    begin[c] = sum;
-    sum += count[c]!;
+  const r = new Recurrence(text, min);
+  return (word) => r.test(word);
+}
+
+/** recurrenceTest's index of a text, as a class (load.ts's segmenters call its method: see segmenter.ts TextModel). */
+export class Recurrence {
+  private readonly count = new Uint32Array(65536);
+  private readonly begin = new Uint32Array(65536);
+  private readonly at: Uint32Array;
+
+  constructor(
+    private readonly text: string,
+    private readonly min = RECURRING_MIN,
+  ) {
+    const n = text.length;
+    const count = this.count;
+    // Counts per character, then each character's first slot in `at`: visiting only the
+    // characters the text has (not all 65,536 codes, which cost a short article 2–3 ms cold).
+    const codes: number[] = [];
+    for (let i = 0; i < n; i++) if (count[text.charCodeAt(i)]!++ === 0) codes.push(text.charCodeAt(i));
+    codes.sort((a, b) => a - b);
+    const begin = this.begin;
+    let sum = 0;
+    for (const c of codes) {
+      begin[c] = sum;
+      sum += count[c]!;
+    }
+    const fill = begin.slice();
+    const at = (this.at = new Uint32Array(n));
+    for (let i = 0; i < n; i++) at[fill[text.charCodeAt(i)]!++] = i;
   }
-  const fill = begin.slice();
-  const at = new Uint32Array(n);
-  for (let i = 0; i < n; i++) at[fill[text.charCodeAt(i)]!++] = i;
-  return (word) => {
+
+  test(word: string): boolean {
     if (isDegreePhrase(word)) return false;
+    const { count, min } = this;
     let rare = 0;
     let fewest = Infinity;
     for (let k = 0; k < word.length; k++) {
@@ -57,10 +80,18 @@ export function recurrenceTest(text: string, min = RECURRING_MIN): (word: string
     }
     if (fewest < min) return false;
     const c = word.charCodeAt(rare);
+    // The character after the rarest one is compared first: most places fail there, without
+    // a call. (A place before the text's start is left to startsWith, which reads it as 0.)
+    const next = rare + 1 < word.length ? word.charCodeAt(rare + 1) : -1;
+    const text = this.text;
     let found = 0;
-    for (let p = begin[c]!, end = p + count[c]!; p < end && found < min; p++) if (text.startsWith(word, at[p]! - rare)) found++;
+    for (let p = this.begin[c]!, end = p + count[c]!; p < end && found < min; p++) {
+      const q = this.at[p]!;
+      if (next >= 0 && q >= rare && text.charCodeAt(q + 1) !== next) continue;
+      if (text.startsWith(word, q - rare)) found++;
+    }
     return found >= min;
-  };
+  }
 }
 
 /**
