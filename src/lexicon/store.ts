@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import type * as Crypto from 'node:crypto';
 import { layout, pack, type Sections } from '../data/index.js';
 import { SortedKeys } from '../util/keys.js';
 import { append } from '../util/collections.js';
@@ -107,6 +107,8 @@ export function encodeLexicon(src: LexiconSource): LexiconFiles {
 
   const records = src.entries.map((e) => Buffer.from(encodeEntry(e), 'utf8'));
   const blob = Buffer.concat(records);
+  // node:crypto only here, when the files are made: `lookup`, `align` and `segment` never load it.
+  const { createHash } = require('node:crypto') as typeof Crypto;
   const stamp = createHash('sha256').update(blob).digest().subarray(0, STAMP);
   const entryOffsets = new Uint32Array(records.length + 1);
   let bytes = 0;
