@@ -80,10 +80,26 @@ export class PinyinSpeller {
       if (depth === 3 || i >= han.length) return false;
       return this.readingLetters(han[i]!).some((r) => rest.startsWith(r) && from(i + 1, rest.slice(r.length), depth + 1));
     };
+    // Where a spelling can start, by the first letter of a reading there: the aligner asks
+    // about every capitalised word against every sentence near it, and most letters start
+    // at none of a sentence's characters.
+    let starts: Map<string, number[]> | undefined;
+    const startsOf = (letter: string): number[] => {
+      if (!starts) {
+        starts = new Map();
+        for (let i = 0; i < han.length; i++) {
+          for (const r of this.readingLetters(han[i]!)) {
+            const at = starts.get(r[0]!) ?? starts.set(r[0]!, []).get(r[0]!)!;
+            if (at[at.length - 1] !== i) at.push(i);
+          }
+        }
+      }
+      return starts.get(letter) ?? [];
+    };
     return (letters) => {
       let v = memo.get(letters);
       if (v === undefined) {
-        v = han.some((_, i) => from(i, letters, 0));
+        v = letters === '' ? han.length > 0 : startsOf(letters[0]!).some((i) => from(i, letters, 0));
         memo.set(letters, v);
       }
       return v;
