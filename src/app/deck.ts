@@ -36,8 +36,11 @@ export interface DeckOptions extends NoteOptions, Omit<ChoiceOptions, 'all'> {
   keepTaught?: boolean;
   /** Characters studied at a time (default BLOCK_CHARS); input up to this size is studied whole. */
   blockChars?: number;
-  /** Called after each part of a long deck is written (the CLI keeps its memory in bounds there). */
-  onPart?: () => void;
+  /**
+   * Called after each part of a long deck is written (the CLI keeps its memory in bounds
+   * there); `last` once every part is, before the package is finished.
+   */
+  onPart?: (last?: boolean) => void;
 }
 
 /** The notes of articles studied together, and what they were made from. */
@@ -231,7 +234,7 @@ export async function writeDeck(articles: Article[], deps: StudyDeps, sink: Deck
   try {
     const counts = studiedWhole(articles, opts) ? await whole(articles, deps, sink, opts) : await inBlocks(articles, deps, sink, opts);
     // What studying the input kept is garbage now; finishing a package orders every card.
-    opts.onPart?.();
+    opts.onPart?.(true);
     await sink.finish();
     return counts;
   } catch (e) {
