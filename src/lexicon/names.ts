@@ -42,13 +42,13 @@ export function isPinyinShaped(tokens: readonly EnglishToken[], run: NameRun): b
 export class PinyinSpeller {
   private readonly letters = new Map<string, string[]>();
 
-  constructor(private readonly lookup: (word: string) => LexiconEntry[]) {}
+  constructor(private readonly lookup: (word: string, limit?: number) => LexiconEntry[]) {}
 
   /** A character's first two readings as bare letters (行 → xing, hang), remembered. */
   readingLetters(ch: string): string[] {
     let r = this.letters.get(ch);
     if (!r) {
-      r = [...new Set(this.lookup(ch).slice(0, 2).map((e) => pinyinLetters(e.pinyin)))].filter(Boolean);
+      r = [...new Set(this.lookup(ch, 2).slice(0, 2).map((e) => pinyinLetters(e.pinyin)))].filter(Boolean);
       this.letters.set(ch, r);
     }
     return r;
@@ -110,8 +110,8 @@ export class PinyinSpeller {
 const spellers = new WeakMap<object, PinyinSpeller>();
 
 /** The speller of a lexicon, one per lexicon so that its readings are looked up once. */
-export function pinyinSpeller(lexicon: { lookup(word: string): LexiconEntry[] }): PinyinSpeller {
+export function pinyinSpeller(lexicon: { lookup(word: string, limit?: number): LexiconEntry[] }): PinyinSpeller {
   let s = spellers.get(lexicon);
-  if (!s) spellers.set(lexicon, (s = new PinyinSpeller((w) => lexicon.lookup(w))));
+  if (!s) spellers.set(lexicon, (s = new PinyinSpeller((w, limit) => lexicon.lookup(w, limit))));
   return s;
 }

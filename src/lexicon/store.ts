@@ -201,12 +201,13 @@ export class Lexicon {
     return this.keys.indexOf(word) >= 0;
   }
 
-  /** Every entry for a Traditional or Simplified headword, the preferred one first. */
-  lookup(word: string): LexiconEntry[] {
+  /** Every entry for a Traditional or Simplified headword, the preferred one first (the first `limit`: the rest are not decoded). */
+  lookup(word: string, limit = Infinity): LexiconEntry[] {
     const k = this.keys.indexOf(word);
     if (k < 0) return [];
     const out: LexiconEntry[] = [];
-    for (let p = this.postingStarts[k]!; p < this.postingStarts[k + 1]!; p++) out.push(this.entry(this.postings[p]!));
+    const end = Math.min(this.postingStarts[k + 1]!, this.postingStarts[k]! + limit);
+    for (let p = this.postingStarts[k]!; p < end; p++) out.push(this.entry(this.postings[p]!));
     return out;
   }
 
