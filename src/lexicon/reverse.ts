@@ -17,8 +17,10 @@ export interface ReverseSections {
   keys: string;
   offsets: Uint32Array;
   firstUnit: Uint32Array;
-  /** How many entries use each stem, as running totals (one more than there are stems). */
+  /** How many entries use each stem, as running totals (one more than there are stems): where each stem's ids start in `postings`. */
   counts: Uint32Array;
+  /** Per stem, the ids of the entries whose first senses use it, in lexicon order. */
+  postings: Uint32Array;
   /** Per stem, where its profile starts in `profileChars` / `profileWeights`. */
   profileStarts: Uint32Array;
   profileChars: string;
@@ -45,6 +47,8 @@ export function encodeReverseIndex(entries: readonly LexiconEntry[]): ReverseSec
   // A stem too many entries use tells nothing: the reader needs how many.
   const counts = new Uint32Array(sorted.length + 1);
   sorted.forEach((k, i) => (counts[i + 1] = counts[i]! + byStem.get(k)!.size));
+  const postings = new Uint32Array(counts[sorted.length]!);
+  sorted.forEach((k, i) => postings.set([...byStem.get(k)!].sort((a, b) => a - b), counts[i]!));
 
   // Per stem, the characters of the short everyday words (three characters at most, no names)
   // that render it, weighted (a single character counts twice).
@@ -67,8 +71,10 @@ export function encodeReverseIndex(entries: readonly LexiconEntry[]): ReverseSec
     }
   });
   profileStarts[sorted.length] = weightsOut.length;
-  return { keys, offsets, firstUnit, counts, profileStarts, profileChars, profileWeights: Uint16Array.from(weightsOut) };
+  return { keys, offsets, firstUnit, counts, postings, profileStarts, profileChars, profileWeights: Uint16Array.from(weightsOut) };
 }
+
+const EMPTY = new Uint32Array(0);
 
 /** English stems and the entries whose first senses use them. */
 export class ReverseIndex {
@@ -95,6 +101,19 @@ export class ReverseIndex {
       if (key.length <= stem.length + 3) keys.push(k);
     }
     return keys;
+  }
+
+  /**
+   * The ids of the entries whose first senses use exactly this stem (lexicon order); none when
+   * more than `max` do (a word so common tells nothing of a meaning).
+   */
+  entryIds(stem: string, max = Infinity): Uint32Array {
+    const k = this.keys.indexOf(stem);
+    if (k < 0) return EMPTY;
+    const { counts, postings } = this.s;
+    const from = counts[k]!;
+    const to = counts[k + 1]!;
+    return to - from > max ? EMPTY : postings.subarray(from, to);
   }
 
   /**

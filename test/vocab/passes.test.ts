@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dictionaryMatches, englishContext, headMatches, isNounAfterDeterminer, latinMatch, namedPlaceMatch, stemsMatch, surnameMatches, surnameOf, transliterationMatch } from '../../src/vocab/gloss.js';
 import { MorphemeEvidence } from '../../src/vocab/morphemes.js';
+import { SynonymEvidence } from '../../src/vocab/synonyms.js';
 import { fitTokens } from '../../src/vocab/fit.js';
 import { TranslationTable } from '../../src/vocab/cooccurrence.js';
 import { isFunctionWord, isWeakMorpheme, meaningStems, nameRuns, pinyinSpeller, sensePhrases, senseStems, type LexiconEntry } from '../../src/lexicon/index.js';
@@ -177,6 +178,35 @@ describe('shared morphemes (morphemes.ts)', () => {
     const morphemes = new MorphemeEvidence(lexicon);
     expect(morphemes.matches('的', ctx)).toEqual([]);
     expect(morphemes.matches('靜謐', ctx, () => false)).toEqual([]);
+  });
+});
+
+describe('entries of like meaning (synonyms.ts)', () => {
+  const like = smallLexicon([
+    '志向 志向 [zhi4 xiang4] /ambition/goal/',
+    '目的 目的 [mu4 di4] /purpose/aim/goal/',
+    '條款 条款 [tiao2 kuan3] /clause/provision/',
+    '罰則 罚则 [fa2 ze2] /penal provision/penalty/',
+    '察看 察看 [cha2 kan4] /to inspect/to watch/',
+    '巡視 巡视 [xun2 shi4] /to inspect/to visit/',
+  ]);
+  const found = (word: string, en: string, free?: (s: number, e: number) => boolean) => {
+    const ctx = englishContext(en);
+    return new SynonymEvidence(like).matches(like.preferred(word)!, ctx, free).map((m) => en.slice(m.start, m.end));
+  };
+
+  it('links a word to an English word that an entry sharing one of its senses renders', () => {
+    // 志向 and 目的 share "goal"; 目的 renders "purpose".
+    expect(found('志向', 'She never forgot the purpose of her journey.')).toEqual(['purpose']);
+    expect(found('察看', 'They came to visit the old harbour.')).toEqual(['visit']);
+  });
+
+  it('reads a like entry only where its word is a whole phrase, never an agent noun, never a taken word', () => {
+    // 罰則 shares "provision" but renders "penal" only as part of "penal provision".
+    expect(found('條款', 'The penal code was changed.')).toEqual([]);
+    // 巡視 "to visit" is the act, not the person.
+    expect(found('察看', 'The visitor waited at the gate.')).toEqual([]);
+    expect(found('志向', 'She never forgot the purpose of her journey.', () => false)).toEqual([]);
   });
 });
 
