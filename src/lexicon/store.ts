@@ -8,7 +8,7 @@ import { encodeReverseIndex, ReverseIndex } from './reverse.js';
 import { ScriptTables } from './script.js';
 
 // Layout of data/lexicon.bin. Bump FORMAT when what a section holds changes: an old file is then rebuilt.
-export const FORMAT = 10;
+export const FORMAT = 11;
 export const LEXICON = layout('lexicon.bin', FORMAT, {
   entryOffsets: 'u32',
   keyOffsets: 'u32',
@@ -29,6 +29,8 @@ export const LEXICON = layout('lexicon.bin', FORMAT, {
   profileChars: 'utf16',
   profileWeights: 'bytes',
   stemPostings: 'u32',
+  aloneStarts: 'u32',
+  aloneKeys: 'u32',
 });
 /** data/lexicon-records.bin: the entries' text, read one by one as they are decoded. */
 export const RECORDS = layout('lexicon-records.bin', 1, { stamp: 'bytes', records: 'bytes' });
@@ -137,6 +139,8 @@ export function encodeLexicon(src: LexiconSource): LexiconFiles {
     profileChars: reverse.profileChars,
     profileWeights: Buffer.from(reverse.profileWeights.buffer, reverse.profileWeights.byteOffset, reverse.profileWeights.byteLength),
     stemPostings: reverse.postings,
+    aloneStarts: reverse.aloneStarts,
+    aloneKeys: reverse.aloneKeys,
   });
   return { index, records: pack(RECORDS, { stamp, records: blob }) };
 }
@@ -175,6 +179,8 @@ export class Lexicon {
       firstUnit: u.stemKeyIndex,
       counts: u.stemPostingStarts,
       postings: u.stemPostings,
+      aloneStarts: u.aloneStarts,
+      aloneKeys: u.aloneKeys,
       profileStarts: u.profileStarts,
       profileChars: u.profileChars,
       profileWeights: new Uint16Array(pw.buffer, pw.byteOffset, pw.length / 2),
@@ -187,11 +193,6 @@ export class Lexicon {
 
   get headwordCount(): number {
     return this.keys.size;
-  }
-
-  /** The entries whose first senses use an English stem (reverse.entryIds), decoded; none when more than `max` do. */
-  renderersOf(stem: string, max = Infinity): LexiconEntry[] {
-    return Array.from(this.reverse.entryIds(stem, max), (id) => this.entry(id));
   }
 
   private entry(id: number): LexiconEntry {

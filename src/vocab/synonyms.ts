@@ -1,17 +1,15 @@
 // The glosser's pass of like meanings: a word whose own senses render nothing in its sentence
 // is matched through the dictionary entries that share one of its sense words (its near-
 // synonyms), read from the lexicon's reverse index (lexicon/reverse.ts).
-import { isMeasureSense, sensePhrases, type Lexicon, type LexiconEntry } from '../lexicon/index.js';
+import { sensePhrases, type Lexicon, type LexiconEntry } from '../lexicon/index.js';
 import type { EnglishContext, GlossMatch } from './gloss.js';
 import { isAgentNoun, stemsMatch } from './gloss.js';
 import { LIGHT_WORDS } from './morphemes.js';
 
 /** The pass's scores and limits. */
 export const SYNONYM_PARAMS = {
-  /** The word's first senses, and a like entry's, are read: the main meanings. */
-  senses: 3,
-  /** A sense word more entries than this use ("general", "to make") is too common to make two entries alike. */
-  maxShared: 40,
+  /** A sense word more entries than this use ("general", "to make") is too common to make two entries alike (dev: 20 / 40 / 60 / 80 / 100 / 150 gave 528 / 530 / 531 / 532 / 532 / 532 right, 80 the highest precision). */
+  maxShared: 80,
   /** Shorter English words are too unspecific to take. */
   minLetters: 5,
   /** An English word more entries render ("use", "make") is too common to point at one meaning. */
@@ -30,56 +28,59 @@ export const SYNONYM_PARAMS = {
  * stronger claims that English word.
  */
 export class SynonymEvidence {
-  private readonly alike = new Map<LexiconEntry, Map<string, number>>();
+  /** Per entry: the stems (key indices) its like entries say alone, each with how many say it. */
+  private readonly alike = new Map<LexiconEntry, Map<number, number>>();
+  /** Per English stem: the keys of the stems it matches (gloss.ts stemsMatch), agent nouns left out. */
+  private readonly matching = new Map<string, number[]>();
 
   constructor(
     private readonly lexicon: Lexicon,
     private readonly params = SYNONYM_PARAMS,
   ) {}
 
-  /**
-   * The words of an entry's first senses that are a whole phrase alone ("purpose", "to parse"):
-   * a word of a longer phrase ("penal provision", "exactly alike") is not the entry's meaning.
-   */
-  private stemsOf(e: LexiconEntry, alone: boolean): Set<string> {
+  /** The content words of the word's senses (sensePhrases, which the dictionary pass has read already). */
+  private stemsOf(e: LexiconEntry): Set<string> {
     const out = new Set<string>();
-    const senses = e.senses.slice(0, this.params.senses).filter((s) => !isMeasureSense(s));
-    for (const phrase of sensePhrases({ ...e, senses })) {
-      if (!alone || phrase.length === 1) for (const w of phrase) if (!w.name && !w.particle) out.add(w.stem);
-    }
+    for (const phrase of sensePhrases(e)) for (const w of phrase) if (!w.name && !w.particle) out.add(w.stem);
     return out;
   }
 
-  /** The sense stems of the entries sharing one of the word's, each with how many such entries use it. */
-  private likeStems(entry: LexiconEntry): Map<string, number> {
+  /** The stems the entries sharing one of the word's say alone, each with how many say it (lexicon/reverse.ts likeStems). */
+  private likeStems(entry: LexiconEntry): Map<number, number> {
     let out = this.alike.get(entry);
-    if (out) return out;
-    out = new Map();
-    const own = this.stemsOf(entry, false);
-    const seen = new Set<LexiconEntry>();
-    for (const st of own) {
-      for (const e of this.lexicon.renderersOf(st, this.params.maxShared)) {
-        if (seen.has(e) || e.traditional === entry.traditional || e.flags.includes('variant') || e.flags.includes('proper-noun')) continue;
-        seen.add(e);
-        for (const y of this.stemsOf(e, true)) if (!own.has(y)) out.set(y, (out.get(y) ?? 0) + 1);
-      }
+    if (!out) this.alike.set(entry, (out = this.lexicon.reverse.likeStems(this.stemsOf(entry), this.params.maxShared)));
+    return out;
+  }
+
+  /**
+   * A like entry's word, or a derivation of it, not its agent noun (巡視 "to visit" is no
+   * "visitor"). Stems that stemsMatch pairs share all but the last five letters at most (the
+   * longest ending, -ation), and at least five: only keys starting so are compared.
+   */
+  private keysMatching(stem: string): number[] {
+    let out = this.matching.get(stem);
+    if (!out) {
+      const { reverse } = this.lexicon;
+      const k = reverse.keyOf(stem);
+      // An English word more entries render ("use", "make") is too common to point at one meaning.
+      out = reverse.entryCount(stem) > this.params.maxRenderings ? [] : stem.length < 5 ? (k >= 0 ? [k] : []) : reverse.keysStartingWith(stem.slice(0, Math.max(5, stem.length - 5))).filter((x) => stemsMatch(x.stem, stem) && !isAgentNoun(x.stem, stem)).map((x) => x.key);
+      this.matching.set(stem, out);
     }
-    this.alike.set(entry, out);
     return out;
   }
 
   /** Candidate spans among the English words `free` leaves (those no stronger evidence took). */
   matches(entry: LexiconEntry, ctx: EnglishContext, free: (start: number, end: number) => boolean = () => true): GlossMatch[] {
-    const { minLetters, maxRenderings, base, weight, maxSupport } = this.params;
+    const { minLetters, base, weight, maxSupport } = this.params;
     const out: GlossMatch[] = [];
-    let like: Map<string, number> | null = null;
+    let like: Map<number, number> | null = null;
     ctx.tokens.forEach((t, i) => {
       if (!t.content || ctx.named[i] || t.text.length < minLetters || LIGHT_WORDS.has(t.stem) || !free(t.start, t.end)) return;
-      if (this.lexicon.reverse.entryIds(t.stem).length > maxRenderings) return;
+      const keys = this.keysMatching(t.stem);
+      if (keys.length === 0) return;
       like ??= this.likeStems(entry);
       let support = 0;
-      // A like entry's word, or a derivation of it, not its agent noun (巡視 "to visit" is no "visitor").
-      for (const [y, n] of like) if (stemsMatch(y, t.stem) && !isAgentNoun(y, t.stem)) support += n;
+      for (const k of keys) support += like.get(k) ?? 0;
       if (support) out.push({ start: t.start, end: t.end, score: base + weight * Math.min(support, maxSupport), evidence: 'synonym' });
     });
     return out;
