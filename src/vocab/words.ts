@@ -231,12 +231,12 @@ export function extractWords(article: Article, pairs: SentencePair[], deps: Voca
   for (const [p, here] of byPair) assignGlosses(p, here, glossCandidates);
   glossBySurname(all, byPair, (ch) => pinyinSpeller(lexicon).readingLetters(ch));
   glossByCooccurrence(all, texts, (d) => Boolean(d?.content));
-  // Then the weakest evidence.
-  const morphemes = new MorphemeEvidence(lexicon);
-  for (const [p, here] of byPair) assignGlosses(p, here, (d, ctx, free) => (d.entry && d.content ? morphemes.matches(d.text, ctx, free) : []));
   // Then entries of like meaning, for content words still without a gloss.
   const synonyms = new SynonymEvidence(lexicon);
   for (const [p, here] of byPair) assignGlosses(p, here, (d, ctx, free) => (d.entry && d.content ? synonyms.matches(d.entry, ctx, free) : []));
+  // Then the weakest evidence.
+  const morphemes = new MorphemeEvidence(lexicon);
+  for (const [p, here] of byPair) assignGlosses(p, here, (d, ctx, free) => (d.entry && d.content ? morphemes.matches(d.text, ctx, free) : []));
   // Last, words the dictionary lacks (调度器 "scheduler"), learnt from the text with what is left
   // unlinked. A pass of their own: in the first, they would draw "said" away from 表示.
   const unlisted = (d: Draft) => !d.entry && d.text.length > 1 && isAllHan(d.text);
