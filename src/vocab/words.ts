@@ -6,6 +6,7 @@ import { COOCCURRENCE_PARAMS, TranslationTable, type CooccurrencePair } from './
 import { dictionaryMatch, dictionaryMatches, englishContext, headMatches, isNounAfterDeterminer, namedPlaceMatch, latinMatch, surnameMatches, surnameOf, transliterationMatch, type EnglishContext, type GlossMatch } from './gloss.js';
 import { fitTokens } from './fit.js';
 import { gapLinks, GAP_PARAMS } from './gaps.js';
+import { neighbourSwaps } from './neighbours.js';
 import { MorphemeEvidence } from './morphemes.js';
 import { SynonymEvidence } from './synonyms.js';
 import { numberMatches, readNumeral, type Numeral } from './numbers.js';
@@ -243,6 +244,8 @@ export function extractWords(article: Article, pairs: SentencePair[], deps: Voca
   glossByCooccurrence(all, texts, (d) => Boolean(d && (d.content || unlisted(d))), unlisted);
   // A compound read through its head word (序列化) is a word to gloss there too.
   for (const [p, here] of byPair) glossGaps(p, here, (d) => d.content || d.head !== null);
+  // Then a repeated word's renderings moved to the occurrences their neighbours' stand beside.
+  for (const [p, here] of byPair) swapByNeighbours(p, here);
 
   return all.map((d) => {
     const simplified = d.entry?.simplified ?? (article.script === 'traditional' ? dictionary.toSimplified(d.text) : d.text);
@@ -311,6 +314,20 @@ function glossGaps(p: PairText, here: { d: Draft; o: Occ }[], glossable: (d: Dra
     const t = p.en.tokens[token]!;
     o.gloss = { text: t.text, pairId: p.pair.id, start: t.start, end: t.end, evidence: 'position' };
     o.score = GAP_PARAMS.score;
+  }
+}
+
+/** A pair's repeated words given the renderings their neighbours agree with (neighbours.ts). */
+function swapByNeighbours(p: PairText, here: { d: Draft; o: Occ }[]): void {
+  const counts = new Map<Draft, number>();
+  for (const { d } of here) counts.set(d, (counts.get(d) ?? 0) + 1);
+  if (![...counts.values()].some((n) => n > 1)) return;
+  const order = here.slice().sort((a, b) => a.o.start - b.o.start);
+  for (const [a, b] of neighbourSwaps(order.map(({ d, o }) => ({ key: d.text, start: o.start, end: o.end, gloss: o.gloss })), p.zh, p.en)) {
+    const x = order[a]!.o;
+    const y = order[b]!.o;
+    [x.gloss, y.gloss] = [y.gloss, x.gloss];
+    [x.score, y.score] = [y.score, x.score];
   }
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dictionaryMatches, englishContext, headMatches, isNounAfterDeterminer, latinMatch, namedPlaceMatch, stemsMatch, surnameMatches, surnameOf, transliterationMatch } from '../../src/vocab/gloss.js';
 import { MorphemeEvidence } from '../../src/vocab/morphemes.js';
 import { SynonymEvidence } from '../../src/vocab/synonyms.js';
+import { neighbourSwaps, type NeighbourWord } from '../../src/vocab/neighbours.js';
 import { fitTokens } from '../../src/vocab/fit.js';
 import { TranslationTable } from '../../src/vocab/cooccurrence.js';
 import { isFunctionWord, isWeakMorpheme, meaningStems, nameRuns, pinyinSpeller, sensePhrases, senseStems, type LexiconEntry } from '../../src/lexicon/index.js';
@@ -207,6 +208,32 @@ describe('entries of like meaning (synonyms.ts)', () => {
     // 巡視 "to visit" is the act, not the person.
     expect(found('察看', 'The visitor waited at the gate.')).toEqual([]);
     expect(found('志向', 'She never forgot the purpose of her journey.', () => false)).toEqual([]);
+  });
+});
+
+describe('the renderings of a repeated word, by its neighbours (neighbours.ts)', () => {
+  const en = 'The node is linked to a node list.';
+  const span = (text: string, nth = 0) => {
+    let at = -1;
+    for (let k = 0; k <= nth; k++) at = en.indexOf(text, at + 1);
+    return { start: at, end: at + text.length };
+  };
+  const word = (key: string, start: number, gloss: { start: number; end: number } | null): NeighbourWord => ({ key, start, end: start + key.length, gloss });
+
+  it('moves a rendering to the occurrence whose neighbour renders beside it', () => {
+    // 节点 (0) holds the "node" of "node list", which the 节点 before 列表 "list" renders.
+    const zh = '节点连到节点列表';
+    const words = [word('节点', 0, span('node', 1)), word('连到', 2, span('linked')), word('节点', 4, null), word('列表', 6, span('list'))];
+    expect(neighbourSwaps(words, zh, englishContext(en))).toEqual([[0, 2]]);
+  });
+
+  it('leaves renderings where they are when the neighbours agree, or stand across punctuation', () => {
+    const zh = '节点连到节点列表';
+    const right = [word('节点', 0, span('node', 0)), word('连到', 2, span('linked')), word('节点', 4, span('node', 1)), word('列表', 6, span('list'))];
+    expect(neighbourSwaps(right, zh, englishContext(en))).toEqual([]);
+    const apart = '节点连到节点，列表';
+    const words = [word('节点', 0, span('node', 1)), word('连到', 2, span('linked')), word('节点', 4, null), word('列表', 7, span('list'))];
+    expect(neighbourSwaps(words, apart, englishContext(en))).toEqual([]);
   });
 });
 
