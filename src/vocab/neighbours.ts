@@ -7,7 +7,7 @@
 import type { EnglishContext } from './gloss.js';
 
 export const NEIGHBOUR_PARAMS = {
-  /** The most English tokens between two renderings that still stand beside each other. */
+  /** The most English tokens between two renderings that still stand beside each other (dev: 0 / 1 / 2 / 3 gave 534 / 536 / 534 / 534 right). */
   window: 1,
 };
 
