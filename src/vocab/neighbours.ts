@@ -9,6 +9,8 @@ import type { EnglishContext } from './gloss.js';
 export const NEIGHBOUR_PARAMS = {
   /** The most English tokens between two renderings that still stand beside each other (dev: 0 / 1 / 2 / 3 gave 534 / 536 / 534 / 534 right). */
   window: 1,
+  /** The most words without a rendering between an occurrence and the neighbour it is read by (dev: 0 / 1 / 2 gave 536 / 537 / 537 right). */
+  skip: 1,
 };
 
 /** One word occurrence of a pair, in Chinese order: its word, and its English span once it has one. */
@@ -45,7 +47,10 @@ export function neighbourSwaps(words: readonly NeighbourWord[], zh: string, en: 
   // How many of occurrence i's two neighbours (in one Chinese phrase with it) render beside span s.
   const support = (i: number, s: Span | null) => {
     let n = 0;
-    for (const j of [i - 1, i + 1]) {
+    for (const step of [-1, 1]) {
+      // The nearest rendered neighbour, past at most `skip` words without a rendering (或 in 国家或领土).
+      let j = i + step;
+      for (let k = 0; k < params.skip && words[j] && !spans[j]; k++) j += step;
       const w = words[j];
       const t = spans[j];
       if (!s || !w || !t) continue;

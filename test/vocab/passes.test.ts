@@ -227,6 +227,17 @@ describe('the renderings of a repeated word, by its neighbours (neighbours.ts)',
     expect(neighbourSwaps(words, zh, englishContext(en))).toEqual([[0, 2]]);
   });
 
+  it('looks past one word without a rendering to the neighbour (树叶或节点 "leaf or node")', () => {
+    const text = 'A leaf or node, and later a node.';
+    const at = (t: string, nth = 0) => {
+      let i = -1;
+      for (let k = 0; k <= nth; k++) i = text.indexOf(t, i + 1);
+      return { start: i, end: i + t.length };
+    };
+    const words = [word('树叶', 0, at('leaf')), word('或', 2, null), word('节点', 3, null), word('然后', 6, at('later')), word('节点', 8, at('node', 0))];
+    expect(neighbourSwaps(words, '树叶或节点，然后节点', englishContext(text))).toEqual([[4, 2]]);
+  });
+
   it('leaves renderings where they are when the neighbours agree, or stand across punctuation', () => {
     const zh = '节点连到节点列表';
     const right = [word('节点', 0, span('node', 0)), word('连到', 2, span('linked')), word('节点', 4, span('node', 1)), word('列表', 6, span('list'))];
