@@ -5,9 +5,9 @@ import { isAllHan, type SegmentDictionary, type Segmenter, type Token } from '..
 import { COOCCURRENCE_PARAMS, TranslationTable, type CooccurrencePair } from './cooccurrence.js';
 import { dictionaryMatch, dictionaryMatches, englishContext, headMatches, isNounAfterDeterminer, namedPlaceMatch, latinMatch, surnameMatches, surnameOf, transliterationMatch, type EnglishContext, type GlossMatch } from './gloss.js';
 import { fitTokens } from './fit.js';
-import { gapLinks, GAP_PARAMS } from './gaps.js';
+import { edgeLinks, gapLinks, GAP_PARAMS } from './gaps.js';
 import { neighbourSwaps } from './neighbours.js';
-import { MorphemeEvidence } from './morphemes.js';
+import { LIGHT_WORDS, MorphemeEvidence } from './morphemes.js';
 import { SynonymEvidence } from './synonyms.js';
 import { numberMatches, readNumeral, type Numeral } from './numbers.js';
 import { hasContentSenses, isContentEntry, usefulness } from './select.js';
@@ -243,7 +243,12 @@ export function extractWords(article: Article, pairs: SentencePair[], deps: Voca
   const unlisted = (d: Draft) => !d.entry && d.text.length > 1 && isAllHan(d.text);
   glossByCooccurrence(all, texts, (d) => Boolean(d && (d.content || unlisted(d))), unlisted);
   // A compound read through its head word (序列化) is a word to gloss there too.
-  for (const [p, here] of byPair) glossGaps(p, here, (d) => d.content || d.head !== null);
+  // An edge of a gap takes only a word that names something (not "use", not a code name: "repeat()").
+  const specific = (en: EnglishContext, i: number) => {
+    const t = en.tokens[i]!;
+    return !LIGHT_WORDS.has(t.stem) && lexicon.reverse.entryCount(t.stem) <= GAP_PARAMS.edgeMaxRenderings && en.text[t.end] !== '(';
+  };
+  for (const [p, here] of byPair) glossGaps(p, here, (d) => d.content || d.head !== null, specific);
   // Then a repeated word's renderings moved to the occurrences their neighbours' stand beside.
   for (const [p, here] of byPair) swapByNeighbours(p, here);
 
@@ -306,10 +311,13 @@ function glossBySurname(all: Draft[], byPair: Map<PairText, { d: Draft; o: Occ }
   }
 }
 
-/** A content word between two linked words takes the one English word left between their renderings (gaps.ts). */
-function glossGaps(p: PairText, here: { d: Draft; o: Occ }[], glossable: (d: Draft) => boolean): void {
+/** A content word between two linked words takes the one English word left between their renderings, or right before its linked neighbour's (gaps.ts). */
+function glossGaps(p: PairText, here: { d: Draft; o: Occ }[], glossable: (d: Draft) => boolean, usable: (en: EnglishContext, token: number) => boolean): void {
   const words = here.map(({ d, o }) => ({ start: o.start, end: o.end, gloss: o.gloss, glossable: glossable(d) }));
-  for (const { word, token } of gapLinks(words, p.en)) {
+  const used = new Set<number>();
+  for (const { word, token } of [...gapLinks(words, p.en), ...edgeLinks(words, p.en, (i) => usable(p.en, i))]) {
+    if (here[word]!.o.gloss || used.has(token)) continue;
+    used.add(token);
     const o = here[word]!.o;
     const t = p.en.tokens[token]!;
     o.gloss = { text: t.text, pairId: p.pair.id, start: t.start, end: t.end, evidence: 'position' };
