@@ -10,8 +10,8 @@ export const GAP_PARAMS = {
   maxWords: 3,
   /** How strongly such a link counts (dictionary matches score about 1–3): below every other evidence. */
   score: 0.3,
-  /** An edge link's English word: rendered by at most this many entries (not "use", "make"). */
-  edgeMaxRenderings: 250,
+  /** An edge link's English word: rendered by at most this many entries (not "use", "make"; dev: 100 / 250 / 500 / no limit gave 540/565, 541/566, 542/567, 542/568). */
+  edgeMaxRenderings: 500,
 };
 
 /** One word occurrence of a pair. */
