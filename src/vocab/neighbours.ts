@@ -4,6 +4,8 @@
 // translation moves). Translations keep what stands together together: the occurrence whose
 // Chinese neighbour's rendering stands beside the English span is the one it renders
 // (参数列表 "parameter list": the 参数 before 列表 "list" is the "parameter" next to "list").
+// Two different words exchange their renderings so too, where each could render the other's
+// (有权 "has the right" and 权利 "rights": 基本权利 is "fundamental rights").
 import type { EnglishContext } from './gloss.js';
 
 export const NEIGHBOUR_PARAMS = {
@@ -31,7 +33,14 @@ const PUNCTUATION = /[，。；：、！？,.;:!?()（）"“”]/;
  * their neighbours' renderings than before. Each move names the two occurrences to exchange.
  * `words` are in Chinese order.
  */
-export function neighbourSwaps(words: readonly NeighbourWord[], zh: string, en: EnglishContext, params = NEIGHBOUR_PARAMS): [number, number][] {
+export function neighbourSwaps(
+  words: readonly NeighbourWord[],
+  zh: string,
+  en: EnglishContext,
+  /** Whether two glossed occurrences of different words may exchange their renderings (each could render the other's). */
+  exchangeable: (a: number, b: number) => boolean = () => false,
+  params = NEIGHBOUR_PARAMS,
+): [number, number][] {
   const toks = en.tokens;
   const tokenAt = (offset: number) => {
     const i = toks.findIndex((t) => offset < t.end);
@@ -64,10 +73,12 @@ export function neighbourSwaps(words: readonly NeighbourWord[], zh: string, en: 
   for (let a = 0; a < words.length; a++) {
     if (!spans[a] || moved.has(a)) continue;
     for (let b = 0; b < words.length; b++) {
-      if (b === a || moved.has(b) || words[b]!.key !== words[a]!.key) continue;
+      if (b === a || moved.has(b)) continue;
+      const same = words[b]!.key === words[a]!.key;
+      if (!same && !spans[b]) continue;
       const before = support(a, spans[a]!) + support(b, spans[b] ?? null);
       const after = support(a, spans[b] ?? null) + support(b, spans[a]!);
-      if (after > before) {
+      if (after > before && (same || exchangeable(a, b))) {
         out.push([a, b]);
         moved.add(a).add(b);
         break;

@@ -327,11 +327,15 @@ function glossGaps(p: PairText, here: { d: Draft; o: Occ }[], glossable: (d: Dra
 
 /** A pair's repeated words given the renderings their neighbours agree with (neighbours.ts). */
 function swapByNeighbours(p: PairText, here: { d: Draft; o: Occ }[]): void {
-  const counts = new Map<Draft, number>();
-  for (const { d } of here) counts.set(d, (counts.get(d) ?? 0) + 1);
-  if (![...counts.values()].some((n) => n > 1)) return;
   const order = here.slice().sort((a, b) => a.o.start - b.o.start);
-  for (const [a, b] of neighbourSwaps(order.map(({ d, o }) => ({ key: d.text, start: o.start, end: o.end, gloss: o.gloss })), p.zh, p.en)) {
+  // Two dictionary glosses exchange only where each word's entry renders the other's span (有权 "right", 权利 "rights").
+  const at = (d: Draft, g: Gloss) => d.entry !== null && dictionaryMatches(d.entry, p.en).some((m) => m.start === g.start && m.end === g.end);
+  const exchangeable = (a: number, b: number) => {
+    const x = order[a]!;
+    const y = order[b]!;
+    return x.o.gloss?.evidence === 'dictionary' && y.o.gloss?.evidence === 'dictionary' && at(x.d, y.o.gloss) && at(y.d, x.o.gloss);
+  };
+  for (const [a, b] of neighbourSwaps(order.map(({ d, o }) => ({ key: d.text, start: o.start, end: o.end, gloss: o.gloss })), p.zh, p.en, exchangeable)) {
     const x = order[a]!.o;
     const y = order[b]!.o;
     [x.gloss, y.gloss] = [y.gloss, x.gloss];

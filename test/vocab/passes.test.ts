@@ -238,6 +238,16 @@ describe('the renderings of a repeated word, by its neighbours (neighbours.ts)',
     expect(neighbourSwaps(words, '树叶或节点，然后节点', englishContext(text))).toEqual([[4, 2]]);
   });
 
+  it('exchanges the renderings of two different words only where each could render the other\'s', () => {
+    const text = 'They have the right, as we said, to fundamental rights.';
+    const at = (t: string) => ({ start: text.indexOf(t), end: text.indexOf(t) + t.length });
+    // 权利 after 基本 "fundamental" is the "rights" beside it; 有权 holds it.
+    const words = [word('有权', 0, at('rights')), word('基本', 3, at('fundamental')), word('权利', 5, at('right,'))].map((w, i) => (i === 2 ? { ...w, gloss: { start: w.gloss!.start, end: w.gloss!.end - 1 } } : w));
+    const zh = '有权，基本权利';
+    expect(neighbourSwaps(words, zh, englishContext(text), () => true)).toEqual([[0, 2]]);
+    expect(neighbourSwaps(words, zh, englishContext(text))).toEqual([]);
+  });
+
   it('leaves renderings where they are when the neighbours agree, or stand across punctuation', () => {
     const zh = '节点连到节点列表';
     const right = [word('节点', 0, span('node', 0)), word('连到', 2, span('linked')), word('节点', 4, span('node', 1)), word('列表', 6, span('list'))];
