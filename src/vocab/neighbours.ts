@@ -74,11 +74,11 @@ export function neighbourSwaps(
     if (!spans[a] || moved.has(a)) continue;
     for (let b = 0; b < words.length; b++) {
       if (b === a || moved.has(b)) continue;
-      const same = words[b]!.key === words[a]!.key;
-      if (!same && !spans[b]) continue;
+      // Which pairs may exchange is asked first: the supports are the costly part.
+      if (words[b]!.key !== words[a]!.key && !(spans[b] && exchangeable(a, b))) continue;
       const before = support(a, spans[a]!) + support(b, spans[b] ?? null);
       const after = support(a, spans[b] ?? null) + support(b, spans[a]!);
-      if (after > before && (same || exchangeable(a, b))) {
+      if (after > before) {
         out.push([a, b]);
         moved.add(a).add(b);
         break;

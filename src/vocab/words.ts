@@ -329,12 +329,24 @@ function glossGaps(p: PairText, here: { d: Draft; o: Occ }[], glossable: (d: Dra
 function swapByNeighbours(p: PairText, here: { d: Draft; o: Occ }[]): void {
   const order = here.slice().sort((a, b) => a.o.start - b.o.start);
   // Two dictionary glosses exchange only where each word's entry renders the other's span (有权 "right", 权利 "rights").
-  const at = (d: Draft, g: Gloss) => d.entry !== null && dictionaryMatches(d.entry, p.en).some((m) => m.start === g.start && m.end === g.end);
+  const spans = new Map<Draft, Set<number>>();
+  const at = (d: Draft, g: Gloss) => {
+    let s = spans.get(d);
+    if (!s) spans.set(d, (s = new Set(d.entry ? dictionaryMatches(d.entry, p.en).map((m) => m.start * 65536 + m.end) : [])));
+    return s.has(g.start * 65536 + g.end);
+  };
   const exchangeable = (a: number, b: number) => {
     const x = order[a]!;
     const y = order[b]!;
     return x.o.gloss?.evidence === 'dictionary' && y.o.gloss?.evidence === 'dictionary' && at(x.d, y.o.gloss) && at(y.d, x.o.gloss);
   };
+  // Most pairs have nothing to exchange: the neighbours are read only where something may move.
+  let any = false;
+  for (let a = 0; a < order.length && !any; a++) {
+    if (!order[a]!.o.gloss) continue;
+    for (let b = 0; b < order.length && !any; b++) any = b !== a && (order[b]!.d === order[a]!.d || (order[b]!.o.gloss !== null && exchangeable(a, b)));
+  }
+  if (!any) return;
   for (const [a, b] of neighbourSwaps(order.map(({ d, o }) => ({ key: d.text, start: o.start, end: o.end, gloss: o.gloss })), p.zh, p.en, exchangeable)) {
     const x = order[a]!.o;
     const y = order[b]!.o;
