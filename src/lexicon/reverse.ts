@@ -10,15 +10,21 @@
 // and flags, and the file was 1 MB larger.
 import { SortedKeys } from '../util/keys.js';
 import type { LexiconEntry } from './types.js';
-import { senseStems } from './senses.js';
+import { isMeasureSense, sensePhrases, senseStems } from './senses.js';
 
 /** The reverse index as the lexicon file stores it. */
 export interface ReverseSections {
   keys: string;
   offsets: Uint32Array;
   firstUnit: Uint32Array;
-  /** How many entries use each stem, as running totals (one more than there are stems). */
+  /** How many entries use each stem, as running totals (one more than there are stems): where each stem's ids start in `postings`. */
   counts: Uint32Array;
+  /** Per stem, the ids of the entries whose first senses use it, in lexicon order. */
+  postings: Uint32Array;
+  /** Per entry, where its one-word phrases start in `aloneKeys` (one more than there are entries). */
+  aloneStarts: Uint32Array;
+  /** The stems (as key indices) that an entry's first senses give as a whole phrase alone ("purpose", "to parse"). */
+  aloneKeys: Uint32Array;
   /** Per stem, where its profile starts in `profileChars` / `profileWeights`. */
   profileStarts: Uint32Array;
   profileChars: string;
@@ -45,6 +51,27 @@ export function encodeReverseIndex(entries: readonly LexiconEntry[]): ReverseSec
   // A stem too many entries use tells nothing: the reader needs how many.
   const counts = new Uint32Array(sorted.length + 1);
   sorted.forEach((k, i) => (counts[i + 1] = counts[i]! + byStem.get(k)!.size));
+  const postings = new Uint32Array(counts[sorted.length]!);
+  sorted.forEach((k, i) => postings.set([...byStem.get(k)!].sort((a, b) => a - b), counts[i]!));
+
+  // Per entry, the stems its first senses say alone: what the glosser's pass of like meanings
+  // reads of an entry without decoding it (decoding and stemming ~1,500 entries took ~90 ms of
+  // a cold build of decks/example.txt).
+  const keyOf = new Map(sorted.map((k, i) => [k, i]));
+  const aloneStarts = new Uint32Array(entries.length + 1);
+  const aloneOut: number[] = [];
+  entries.forEach((e, id) => {
+    aloneStarts[id] = aloneOut.length;
+    if (e.flags.includes('variant') || e.flags.includes('proper-noun')) return;
+    const senses = e.senses.slice(0, SENSES_INDEXED).filter((x) => !isMeasureSense(x));
+    const seen = new Set<number>();
+    for (const phrase of sensePhrases({ ...e, senses })) {
+      const w = phrase[0]!;
+      const k = phrase.length === 1 && !w.name && !w.particle ? keyOf.get(w.stem) : undefined;
+      if (k !== undefined && !seen.has(k)) aloneOut.push(k), seen.add(k);
+    }
+  });
+  aloneStarts[entries.length] = aloneOut.length;
 
   // Per stem, the characters of the short everyday words (three characters at most, no names)
   // that render it, weighted (a single character counts twice).
@@ -67,7 +94,7 @@ export function encodeReverseIndex(entries: readonly LexiconEntry[]): ReverseSec
     }
   });
   profileStarts[sorted.length] = weightsOut.length;
-  return { keys, offsets, firstUnit, counts, profileStarts, profileChars, profileWeights: Uint16Array.from(weightsOut) };
+  return { keys, offsets, firstUnit, counts, postings, aloneStarts, aloneKeys: Uint32Array.from(aloneOut), profileStarts, profileChars, profileWeights: Uint16Array.from(weightsOut) };
 }
 
 /** English stems and the entries whose first senses use them. */
@@ -95,6 +122,60 @@ export class ReverseIndex {
       if (key.length <= stem.length + 3) keys.push(k);
     }
     return keys;
+  }
+
+  /**
+   * Entries of like meaning: for the entries whose first senses use one of `stems` (a stem more
+   * than `maxShared` entries use is skipped: too common to make two entries alike), the stems
+   * they give as a whole phrase alone (aloneKeys), other than `stems`, each as a key index with
+   * how many of those entries give it. Indexed loops over the sections, nothing decoded: this
+   * runs cold, once per unglossed word.
+   */
+  likeStems(stems: Iterable<string>, maxShared: number): Map<number, number> {
+    const { counts, postings, aloneStarts, aloneKeys } = this.s;
+    const own: number[] = [];
+    for (const st of stems) {
+      const k = this.keys.indexOf(st);
+      if (k >= 0) own.push(k);
+    }
+    const seen = new Set<number>();
+    const out = new Map<number, number>();
+    for (let i = 0; i < own.length; i++) {
+      const k = own[i]!;
+      if (counts[k + 1]! - counts[k]! > maxShared) continue;
+      for (let p = counts[k]!; p < counts[k + 1]!; p++) {
+        const id = postings[p]!;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        for (let q = aloneStarts[id]!; q < aloneStarts[id + 1]!; q++) {
+          const y = aloneKeys[q]!;
+          if (!own.includes(y)) out.set(y, (out.get(y) ?? 0) + 1);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** How many entries' first senses use exactly this stem. */
+  entryCount(stem: string): number {
+    const k = this.keys.indexOf(stem);
+    return k < 0 ? 0 : this.s.counts[k + 1]! - this.s.counts[k]!;
+  }
+
+  /** A stem's key index, -1 when no entry uses it. */
+  keyOf(stem: string): number {
+    return this.keys.indexOf(stem);
+  }
+
+  /** The key indices of the stems that start with `prefix`, with their stems. */
+  keysStartingWith(prefix: string): { key: number; stem: string }[] {
+    const out: { key: number; stem: string }[] = [];
+    for (let k = this.keys.lowerBound(prefix); k < this.keys.size; k++) {
+      const stem = this.keys.at(k);
+      if (!stem.startsWith(prefix)) break;
+      out.push({ key: k, stem });
+    }
+    return out;
   }
 
   /**

@@ -8,7 +8,7 @@ import { encodeReverseIndex, ReverseIndex } from './reverse.js';
 import { ScriptTables } from './script.js';
 
 // Layout of data/lexicon.bin. Bump FORMAT when what a section holds changes: an old file is then rebuilt.
-export const FORMAT = 9;
+export const FORMAT = 11;
 export const LEXICON = layout('lexicon.bin', FORMAT, {
   entryOffsets: 'u32',
   keyOffsets: 'u32',
@@ -28,6 +28,9 @@ export const LEXICON = layout('lexicon.bin', FORMAT, {
   profileStarts: 'u32',
   profileChars: 'utf16',
   profileWeights: 'bytes',
+  stemPostings: 'u32',
+  aloneStarts: 'u32',
+  aloneKeys: 'u32',
 });
 /** data/lexicon-records.bin: the entries' text, read one by one as they are decoded. */
 export const RECORDS = layout('lexicon-records.bin', 1, { stamp: 'bytes', records: 'bytes' });
@@ -137,6 +140,9 @@ export function encodeLexicon(src: LexiconSource): LexiconFiles {
     profileStarts: reverse.profileStarts,
     profileChars: reverse.profileChars,
     profileWeights: Buffer.from(reverse.profileWeights.buffer, reverse.profileWeights.byteOffset, reverse.profileWeights.byteLength),
+    stemPostings: reverse.postings,
+    aloneStarts: reverse.aloneStarts,
+    aloneKeys: reverse.aloneKeys,
   });
   return { index, records: pack(RECORDS, { stamp, records: blob }) };
 }
@@ -174,6 +180,9 @@ export class Lexicon {
       offsets: u.stemOffsets,
       firstUnit: u.stemKeyIndex,
       counts: u.stemPostingStarts,
+      postings: u.stemPostings,
+      aloneStarts: u.aloneStarts,
+      aloneKeys: u.aloneKeys,
       profileStarts: u.profileStarts,
       profileChars: u.profileChars,
       profileWeights: new Uint16Array(pw.buffer, pw.byteOffset, pw.length / 2),

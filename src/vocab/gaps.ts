@@ -10,6 +10,8 @@ export const GAP_PARAMS = {
   maxWords: 3,
   /** How strongly such a link counts (dictionary matches score about 1–3): below every other evidence. */
   score: 0.3,
+  /** An edge link's English word: rendered by at most this many entries (not "use", "make"; dev: 100 / 250 / 500 / no limit gave 540/565, 541/566, 542/567, 542/568). */
+  edgeMaxRenderings: 500,
 };
 
 /** One word occurrence of a pair. */
@@ -49,6 +51,37 @@ export function gapLinks(words: readonly GapWord[], en: EnglishContext, params =
       }
     }
     left = k;
+  }
+  return out;
+}
+
+/**
+ * A word right before a linked word, at the edge of a gap the gap pass cannot close: the
+ * English content word right before its neighbour's rendering, when it is the only free content
+ * word of its run there (up to punctuation or a rendered word). A modifier stands before its
+ * head in both languages (完全平等 "full equality", 尾随逗号 "trailing comma"); a word after its
+ * neighbour is not read so (市政府表示 "the city government plans": the verb is another word's).
+ * `usable` says whether an English token may be linked at all.
+ */
+export function edgeLinks(words: readonly GapWord[], en: EnglishContext, usable: (token: number) => boolean): { word: number; token: number }[] {
+  const order = words.map((_, i) => i).sort((a, b) => words[a]!.start - words[b]!.start);
+  const taken = (s: number, e: number) => words.some((w) => w.gloss && s < w.gloss.end && w.gloss.start < e);
+  const out: { word: number; token: number }[] = [];
+  const toks = en.tokens;
+  for (let k = 0; k + 1 < order.length; k++) {
+    const w = words[order[k]!]!;
+    const n = words[order[k + 1]!]!;
+    if (w.gloss || !w.glossable || !n.gloss || w.end !== n.start) continue;
+    const idx = toks.findLastIndex((t) => t.end <= n.gloss!.start);
+    const t = toks[idx];
+    if (!t || !t.content || taken(t.start, t.end) || !usable(idx) || !/^ ?$/.test(en.text.slice(t.end, n.gloss.start))) continue;
+    let free = 0;
+    for (let j = idx; j >= 0; j--) {
+      const u = toks[j]!;
+      if (taken(u.start, u.end) || (j < idx && /\S/.test(en.text.slice(u.end, toks[j + 1]!.start)))) break;
+      if (u.content) free++;
+    }
+    if (free === 1) out.push({ word: order[k]!, token: idx });
   }
   return out;
 }

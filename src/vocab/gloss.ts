@@ -58,6 +58,12 @@ export interface GlossMatch {
 const RELATED_ENDINGS = new Set(['al', 'ial', 'ic', 'ics', 'er', 'or', 'ist', 'ism', 'ity', 'ive', 'ian', 'an', 'ese', 'ish', 'ous', 'i', 'y', 'ion', 'ation', 'ment', 'ence', 'ance', 'enc', 'anc', 'ical', 'ent', 'hood', 'ship']);
 const AGENT_ENDINGS = new Set(['er', 'or', 'ist', 'ian', 'an']);
 
+/** Whether one stem is the other's agent noun (visit / visitor): a person, not the act. */
+export function isAgentNoun(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return long.startsWith(short) && AGENT_ENDINGS.has(long.slice(short.length));
+}
+
 /**
  * Stems agree when equal, or when one extends the other by such an ending. A longer extension
  * is another word (sight / sightseeing).

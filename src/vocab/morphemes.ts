@@ -5,7 +5,7 @@ import type { EnglishContext, GlossMatch } from './gloss.js';
 
 // English words too general to point at a meaning: light verbs and the like. Short words
 // (new, two, sure, runs) are as unspecific and are skipped too.
-const LIGHT_WORDS = new Set(
+export const LIGHT_WORDS = new Set(
   'take make get have give go come see say put set let keep know want look seem find tell ask work call try need feel become leave mean way thing time year day people'
     .split(' ')
     .map(stem),

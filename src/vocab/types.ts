@@ -4,7 +4,7 @@ import type { LexiconEntry } from '../lexicon/index.js';
  * Where a gloss came from: the word's own senses, a pinyin spelling, a Latin name, a number's value, co-occurrence
  * across the article, or a word of like meaning sharing a character (the reverse dictionary).
  */
-export type GlossEvidence = 'dictionary' | 'transliteration' | 'latin' | 'number' | 'cooccurrence' | 'morpheme' | 'position';
+export type GlossEvidence = 'dictionary' | 'transliteration' | 'latin' | 'number' | 'cooccurrence' | 'synonym' | 'morpheme' | 'position';
 
 /** The English words that render a Chinese word in its aligned sentence: a span copied from that sentence. */
 export interface Gloss {

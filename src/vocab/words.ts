@@ -5,8 +5,10 @@ import { isAllHan, type SegmentDictionary, type Segmenter, type Token } from '..
 import { COOCCURRENCE_PARAMS, TranslationTable, type CooccurrencePair } from './cooccurrence.js';
 import { dictionaryMatch, dictionaryMatches, englishContext, headMatches, isNounAfterDeterminer, namedPlaceMatch, latinMatch, surnameMatches, surnameOf, transliterationMatch, type EnglishContext, type GlossMatch } from './gloss.js';
 import { fitTokens } from './fit.js';
-import { gapLinks, GAP_PARAMS } from './gaps.js';
-import { MorphemeEvidence } from './morphemes.js';
+import { edgeLinks, gapLinks, GAP_PARAMS } from './gaps.js';
+import { neighbourSwaps } from './neighbours.js';
+import { LIGHT_WORDS, MorphemeEvidence } from './morphemes.js';
+import { SynonymEvidence } from './synonyms.js';
 import { numberMatches, readNumeral, type Numeral } from './numbers.js';
 import { hasContentSenses, isContentEntry, usefulness } from './select.js';
 import type { Gloss, Occurrence, Word } from './types.js';
@@ -230,7 +232,10 @@ export function extractWords(article: Article, pairs: SentencePair[], deps: Voca
   for (const [p, here] of byPair) assignGlosses(p, here, glossCandidates);
   glossBySurname(all, byPair, (ch) => pinyinSpeller(lexicon).readingLetters(ch));
   glossByCooccurrence(all, texts, (d) => Boolean(d?.content));
-  // Then the weakest evidence, for content words still without a gloss.
+  // Then entries of like meaning, for content words still without a gloss.
+  const synonyms = new SynonymEvidence(lexicon);
+  for (const [p, here] of byPair) assignGlosses(p, here, (d, ctx, free) => (d.entry && d.content ? synonyms.matches(d.entry, ctx, free) : []));
+  // Then the weakest evidence.
   const morphemes = new MorphemeEvidence(lexicon);
   for (const [p, here] of byPair) assignGlosses(p, here, (d, ctx, free) => (d.entry && d.content ? morphemes.matches(d.text, ctx, free) : []));
   // Last, words the dictionary lacks (调度器 "scheduler"), learnt from the text with what is left
@@ -238,7 +243,14 @@ export function extractWords(article: Article, pairs: SentencePair[], deps: Voca
   const unlisted = (d: Draft) => !d.entry && d.text.length > 1 && isAllHan(d.text);
   glossByCooccurrence(all, texts, (d) => Boolean(d && (d.content || unlisted(d))), unlisted);
   // A compound read through its head word (序列化) is a word to gloss there too.
-  for (const [p, here] of byPair) glossGaps(p, here, (d) => d.content || d.head !== null);
+  // An edge of a gap takes only a word that names something (not "use", not a code name: "repeat()").
+  const specific = (en: EnglishContext, i: number) => {
+    const t = en.tokens[i]!;
+    return !LIGHT_WORDS.has(t.stem) && lexicon.reverse.entryCount(t.stem) <= GAP_PARAMS.edgeMaxRenderings && en.text[t.end] !== '(';
+  };
+  for (const [p, here] of byPair) glossGaps(p, here, (d) => d.content || d.head !== null, specific);
+  // Then a repeated word's renderings moved to the occurrences their neighbours' stand beside.
+  for (const [p, here] of byPair) swapByNeighbours(p, here);
 
   return all.map((d) => {
     const simplified = d.entry?.simplified ?? (article.script === 'traditional' ? dictionary.toSimplified(d.text) : d.text);
@@ -299,14 +311,47 @@ function glossBySurname(all: Draft[], byPair: Map<PairText, { d: Draft; o: Occ }
   }
 }
 
-/** A content word between two linked words takes the one English word left between their renderings (gaps.ts). */
-function glossGaps(p: PairText, here: { d: Draft; o: Occ }[], glossable: (d: Draft) => boolean): void {
+/** A content word between two linked words takes the one English word left between their renderings, or right before its linked neighbour's (gaps.ts). */
+function glossGaps(p: PairText, here: { d: Draft; o: Occ }[], glossable: (d: Draft) => boolean, usable: (en: EnglishContext, token: number) => boolean): void {
   const words = here.map(({ d, o }) => ({ start: o.start, end: o.end, gloss: o.gloss, glossable: glossable(d) }));
-  for (const { word, token } of gapLinks(words, p.en)) {
+  const used = new Set<number>();
+  for (const { word, token } of [...gapLinks(words, p.en), ...edgeLinks(words, p.en, (i) => usable(p.en, i))]) {
+    if (here[word]!.o.gloss || used.has(token)) continue;
+    used.add(token);
     const o = here[word]!.o;
     const t = p.en.tokens[token]!;
     o.gloss = { text: t.text, pairId: p.pair.id, start: t.start, end: t.end, evidence: 'position' };
     o.score = GAP_PARAMS.score;
+  }
+}
+
+/** A pair's repeated words given the renderings their neighbours agree with (neighbours.ts). */
+function swapByNeighbours(p: PairText, here: { d: Draft; o: Occ }[]): void {
+  const order = here.slice().sort((a, b) => a.o.start - b.o.start);
+  // Two dictionary glosses exchange only where each word's entry renders the other's span (有权 "right", 权利 "rights").
+  const spans = new Map<Draft, Set<number>>();
+  const at = (d: Draft, g: Gloss) => {
+    let s = spans.get(d);
+    if (!s) spans.set(d, (s = new Set(d.entry ? dictionaryMatches(d.entry, p.en).map((m) => m.start * 65536 + m.end) : [])));
+    return s.has(g.start * 65536 + g.end);
+  };
+  const exchangeable = (a: number, b: number) => {
+    const x = order[a]!;
+    const y = order[b]!;
+    return x.o.gloss?.evidence === 'dictionary' && y.o.gloss?.evidence === 'dictionary' && at(x.d, y.o.gloss) && at(y.d, x.o.gloss);
+  };
+  // Most pairs have nothing to exchange: the neighbours are read only where something may move.
+  let any = false;
+  for (let a = 0; a < order.length && !any; a++) {
+    if (!order[a]!.o.gloss) continue;
+    for (let b = 0; b < order.length && !any; b++) any = b !== a && (order[b]!.d === order[a]!.d || (order[b]!.o.gloss !== null && exchangeable(a, b)));
+  }
+  if (!any) return;
+  for (const [a, b] of neighbourSwaps(order.map(({ d, o }) => ({ key: d.text, start: o.start, end: o.end, gloss: o.gloss })), p.zh, p.en, exchangeable)) {
+    const x = order[a]!.o;
+    const y = order[b]!.o;
+    [x.gloss, y.gloss] = [y.gloss, x.gloss];
+    [x.score, y.score] = [y.score, x.score];
   }
 }
 

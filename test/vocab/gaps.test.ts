@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { englishContext } from '../../src/vocab/index.js';
-import { gapLinks, type GapWord } from '../../src/vocab/gaps.js';
+import { edgeLinks, gapLinks, type GapWord } from '../../src/vocab/gaps.js';
 
 /** Words of a cut Chinese sentence; `links` names the English word each linked one renders. */
 function words(cut: string, en: string, links: Record<string, string>, glossable = (w: string) => w.length > 1): GapWord[] {
@@ -41,5 +41,23 @@ describe('the gap pass (gaps.ts)', () => {
 
   it('function words on the Chinese side do not count as words to gloss', () => {
     expect(linked('農民 也 照顧 果園', 'Farmers also tend the orchard.', { 農民: 'Farmers', 果園: 'orchard', 也: 'also' })).toEqual([['照顧', 'tend']]);
+  });
+});
+
+describe('the edge of a gap (gaps.ts edgeLinks)', () => {
+  const edge = (cut: string, en: string, links: Record<string, string>, usable = () => true) => {
+    const ctx = englishContext(en);
+    const texts = cut.split(' ');
+    return edgeLinks(words(cut, en, links), ctx, usable).map(({ word, token }) => [texts[word], ctx.tokens[token]!.text]);
+  };
+
+  it('a word right before a linked word takes the free content word right before its rendering', () => {
+    expect(edge('他們 種 古老 果樹', 'They plant ancient fruit trees.', { 他們: 'They', 種: 'plant', 果樹: 'fruit trees' })).toEqual([['古老', 'ancient']]);
+  });
+
+  it('not when the run before the rendering holds two free content words, nor a word after its neighbour, nor an unusable word', () => {
+    expect(edge('他們 古老 果樹', 'They plant ancient fruit trees.', { 他們: 'They', 果樹: 'fruit trees' })).toEqual([]);
+    expect(edge('果樹 古老', 'The fruit trees are ancient.', { 果樹: 'fruit trees' })).toEqual([]);
+    expect(edge('他們 種 古老 果樹', 'They plant ancient fruit trees.', { 他們: 'They', 種: 'plant', 果樹: 'fruit trees' }, () => false)).toEqual([]);
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { dictionaryMatches, englishContext, headMatches, isNounAfterDeterminer, latinMatch, namedPlaceMatch, stemsMatch, surnameMatches, surnameOf, transliterationMatch } from '../../src/vocab/gloss.js';
 import { MorphemeEvidence } from '../../src/vocab/morphemes.js';
+import { SynonymEvidence } from '../../src/vocab/synonyms.js';
+import { neighbourSwaps, type NeighbourWord } from '../../src/vocab/neighbours.js';
 import { fitTokens } from '../../src/vocab/fit.js';
 import { TranslationTable } from '../../src/vocab/cooccurrence.js';
 import { isFunctionWord, isWeakMorpheme, meaningStems, nameRuns, pinyinSpeller, sensePhrases, senseStems, type LexiconEntry } from '../../src/lexicon/index.js';
@@ -177,6 +179,82 @@ describe('shared morphemes (morphemes.ts)', () => {
     const morphemes = new MorphemeEvidence(lexicon);
     expect(morphemes.matches('的', ctx)).toEqual([]);
     expect(morphemes.matches('靜謐', ctx, () => false)).toEqual([]);
+  });
+});
+
+describe('entries of like meaning (synonyms.ts)', () => {
+  const like = smallLexicon([
+    '志向 志向 [zhi4 xiang4] /ambition/goal/',
+    '目的 目的 [mu4 di4] /purpose/aim/goal/',
+    '條款 条款 [tiao2 kuan3] /clause/provision/',
+    '罰則 罚则 [fa2 ze2] /penal provision/penalty/',
+    '察看 察看 [cha2 kan4] /to inspect/to watch/',
+    '巡視 巡视 [xun2 shi4] /to inspect/to visit/',
+  ]);
+  const found = (word: string, en: string, free?: (s: number, e: number) => boolean) => {
+    const ctx = englishContext(en);
+    return new SynonymEvidence(like).matches(like.preferred(word)!, ctx, free).map((m) => en.slice(m.start, m.end));
+  };
+
+  it('links a word to an English word that an entry sharing one of its senses renders', () => {
+    // 志向 and 目的 share "goal"; 目的 renders "purpose".
+    expect(found('志向', 'She never forgot the purpose of her journey.')).toEqual(['purpose']);
+    expect(found('察看', 'They came to visit the old harbour.')).toEqual(['visit']);
+  });
+
+  it('reads a like entry only where its word is a whole phrase, never an agent noun, never a taken word', () => {
+    // 罰則 shares "provision" but renders "penal" only as part of "penal provision".
+    expect(found('條款', 'The penal code was changed.')).toEqual([]);
+    // 巡視 "to visit" is the act, not the person.
+    expect(found('察看', 'The visitor waited at the gate.')).toEqual([]);
+    expect(found('志向', 'She never forgot the purpose of her journey.', () => false)).toEqual([]);
+  });
+});
+
+describe('the renderings of a repeated word, by its neighbours (neighbours.ts)', () => {
+  const en = 'The node is linked to a node list.';
+  const span = (text: string, nth = 0) => {
+    let at = -1;
+    for (let k = 0; k <= nth; k++) at = en.indexOf(text, at + 1);
+    return { start: at, end: at + text.length };
+  };
+  const word = (key: string, start: number, gloss: { start: number; end: number } | null): NeighbourWord => ({ key, start, end: start + key.length, gloss });
+
+  it('moves a rendering to the occurrence whose neighbour renders beside it', () => {
+    // 节点 (0) holds the "node" of "node list", which the 节点 before 列表 "list" renders.
+    const zh = '节点连到节点列表';
+    const words = [word('节点', 0, span('node', 1)), word('连到', 2, span('linked')), word('节点', 4, null), word('列表', 6, span('list'))];
+    expect(neighbourSwaps(words, zh, englishContext(en))).toEqual([[0, 2]]);
+  });
+
+  it('looks past one word without a rendering to the neighbour (树叶或节点 "leaf or node")', () => {
+    const text = 'A leaf or node, and later a node.';
+    const at = (t: string, nth = 0) => {
+      let i = -1;
+      for (let k = 0; k <= nth; k++) i = text.indexOf(t, i + 1);
+      return { start: i, end: i + t.length };
+    };
+    const words = [word('树叶', 0, at('leaf')), word('或', 2, null), word('节点', 3, null), word('然后', 6, at('later')), word('节点', 8, at('node', 0))];
+    expect(neighbourSwaps(words, '树叶或节点，然后节点', englishContext(text))).toEqual([[4, 2]]);
+  });
+
+  it('exchanges the renderings of two different words only where each could render the other\'s', () => {
+    const text = 'They have the right, as we said, to fundamental rights.';
+    const at = (t: string) => ({ start: text.indexOf(t), end: text.indexOf(t) + t.length });
+    // 权利 after 基本 "fundamental" is the "rights" beside it; 有权 holds it.
+    const words = [word('有权', 0, at('rights')), word('基本', 3, at('fundamental')), word('权利', 5, at('right,'))].map((w, i) => (i === 2 ? { ...w, gloss: { start: w.gloss!.start, end: w.gloss!.end - 1 } } : w));
+    const zh = '有权，基本权利';
+    expect(neighbourSwaps(words, zh, englishContext(text), () => true)).toEqual([[0, 2]]);
+    expect(neighbourSwaps(words, zh, englishContext(text))).toEqual([]);
+  });
+
+  it('leaves renderings where they are when the neighbours agree, or stand across punctuation', () => {
+    const zh = '节点连到节点列表';
+    const right = [word('节点', 0, span('node', 0)), word('连到', 2, span('linked')), word('节点', 4, span('node', 1)), word('列表', 6, span('list'))];
+    expect(neighbourSwaps(right, zh, englishContext(en))).toEqual([]);
+    const apart = '节点连到节点，列表';
+    const words = [word('节点', 0, span('node', 1)), word('连到', 2, span('linked')), word('节点', 4, null), word('列表', 7, span('list'))];
+    expect(neighbourSwaps(words, apart, englishContext(en))).toEqual([]);
   });
 });
 
