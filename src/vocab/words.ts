@@ -328,24 +328,30 @@ function glossGaps(p: PairText, here: { d: Draft; o: Occ }[], glossable: (d: Dra
 /** A pair's repeated words given the renderings their neighbours agree with (neighbours.ts). */
 function swapByNeighbours(p: PairText, here: { d: Draft; o: Occ }[]): void {
   const order = here.slice().sort((a, b) => a.o.start - b.o.start);
-  // Two dictionary glosses exchange only where each word's entry renders the other's span (有权 "right", 权利 "rights").
-  const spans = new Map<Draft, Set<number>>();
-  const at = (d: Draft, g: Gloss) => {
-    let s = spans.get(d);
-    if (!s) spans.set(d, (s = new Set(d.entry ? dictionaryMatches(d.entry, p.en).map((m) => m.start * 65536 + m.end) : [])));
-    return s.has(g.start * 65536 + g.end);
-  };
-  const exchangeable = (a: number, b: number) => {
-    const x = order[a]!;
-    const y = order[b]!;
-    return x.o.gloss?.evidence === 'dictionary' && y.o.gloss?.evidence === 'dictionary' && at(x.d, y.o.gloss) && at(y.d, x.o.gloss);
-  };
-  // Most pairs have nothing to exchange: the neighbours are read only where something may move.
-  let any = false;
-  for (let a = 0; a < order.length && !any; a++) {
-    if (!order[a]!.o.gloss) continue;
-    for (let b = 0; b < order.length && !any; b++) any = b !== a && (order[b]!.d === order[a]!.d || (order[b]!.o.gloss !== null && exchangeable(a, b)));
+  const n = order.length;
+  // Two dictionary glosses exchange only where each word's entry renders the other's span (有权
+  // "right", 权利 "rights"). Which occurrence's word renders which one's span, found from the
+  // spans each entry renders (not by asking every two occurrences: a book has 45,000 pairs).
+  const bySpan = new Map<number, number[]>();
+  order.forEach(({ o }, i) => {
+    if (o.gloss?.evidence === 'dictionary') append(bySpan, o.gloss.start * 65536 + o.gloss.end, i);
+  });
+  const renders = new Set<number>();
+  if (bySpan.size > 1) {
+    order.forEach(({ d, o }, a) => {
+      if (o.gloss?.evidence !== 'dictionary' || !d.entry) return;
+      for (const m of dictionaryMatches(d.entry, p.en)) for (const b of bySpan.get(m.start * 65536 + m.end) ?? []) if (b !== a) renders.add(a * n + b);
+    });
   }
+  const exchangeable = (a: number, b: number) => renders.has(a * n + b) && renders.has(b * n + a);
+  // Most pairs have nothing to exchange: the neighbours are read only where something may move.
+  const seen = new Set<Draft>();
+  let any = false;
+  for (const { d, o } of order) {
+    if (seen.has(d) && (o.gloss || order.some((x) => x.d === d && x.o.gloss))) any = true;
+    seen.add(d);
+  }
+  for (const k of renders) any ||= renders.has((k % n) * n + Math.floor(k / n));
   if (!any) return;
   for (const [a, b] of neighbourSwaps(order.map(({ d, o }) => ({ key: d.text, start: o.start, end: o.end, gloss: o.gloss })), p.zh, p.en, exchangeable)) {
     const x = order[a]!.o;
