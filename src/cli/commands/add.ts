@@ -5,7 +5,7 @@ import { knowledgeFrom, type KnownFlags } from '../known.js';
 import { collectionPath } from '../../collection/index.js';
 import { now } from '../../util/clock.js';
 import { parseCount, parseOptionsOf, type ReadFlags } from '../args.js';
-import { colors, printJson } from '../output.js';
+import { colors, printJson, writeErr } from '../output.js';
 
 interface Options extends ReadFlags, KnownFlags {
   maxWords?: string;
@@ -17,9 +17,9 @@ export default async function run(inputs: string[], opts: Options): Promise<void
   const { knowledge, level } = await knowledgeFrom(opts);
   const results = await add(inputs, { collection: opts.collection, reads: knownFiles(opts.known), knowledge, level, maxWords, ...parseOptionsOf(opts), now: now() });
   const added = results.reduce((n, r) => n + r.cardsAdded, 0);
-  if (added > MANY_CARDS) process.stderr.write(`${manyCards(added, undefined, maxWords)}\n`);
+  if (added > MANY_CARDS) writeErr(`${manyCards(added, undefined, maxWords)}\n`);
   if (opts.json) return printJson({ collection: collectionPath(opts.collection), sources: results });
-  const c = colors(process.stderr);
+  const c = colors('stderr');
   for (const r of results) {
     const parts = [
       `${r.added} notes added`,
@@ -30,7 +30,7 @@ export default async function run(inputs: string[], opts: Options): Promise<void
       r.cardsSuspended ? `${r.cardsSuspended} cards suspended (no longer targets)` : '',
       r.cardsRestored ? `${r.cardsRestored} restored` : '',
     ].filter(Boolean);
-    process.stderr.write(`${c.green('✓')} ${r.source}: ${parts.join(', ')}\n`);
+    writeErr(`${c.green('✓')} ${r.source}: ${parts.join(', ')}\n`);
   }
-  process.stderr.write(c.dim(`collection: ${collectionPath(opts.collection)}\n`));
+  writeErr(c.dim(`collection: ${collectionPath(opts.collection)}\n`));
 }

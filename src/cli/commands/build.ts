@@ -5,7 +5,7 @@ import { parseNoteTypes } from '../../export/csv.js';
 import { parseTags } from '../../notes/index.js';
 import { UserError } from '../../util/errors.js';
 import { parseCount, parseOptionsOf, type ReadFlags } from '../args.js';
-import { colors, printJson } from '../output.js';
+import { colors, printJson, writeErr } from '../output.js';
 
 interface Options extends ReadFlags, KnownFlags {
   output?: string;
@@ -89,11 +89,11 @@ export default async function run(inputs: string[], opts: Options): Promise<void
     onProgress: progress,
     onPart: memoryKeeper(),
   });
-  if (summary.cards > MANY_CARDS) process.stderr.write(`${manyCards(summary.cards, summary.words, maxWords)}\n`);
+  if (summary.cards > MANY_CARDS) writeErr(`${manyCards(summary.cards, summary.words, maxWords)}\n`);
   if (opts.json) return printJson(summary);
-  const c = colors(process.stderr);
+  const c = colors('stderr');
   const n = summary.notes;
-  process.stderr.write(
+  writeErr(
     `${c.green('✓')} ${summary.output === '-' ? 'standard output' : summary.output}: ${n.total} notes (${n.cloze} cloze, ${n.translation} translation, ${n.vocabulary} vocabulary), ${summary.cards} cards, ${summary.words} words from ${summary.pairs} sentence pairs${summary.media ? `, ${summary.media.files} recordings (${(summary.media.bytes / 1e6).toFixed(1)} MB)` : ''}\n`,
   );
 }

@@ -1,7 +1,7 @@
 import { Collection, collectionPath } from '../../collection/index.js';
 import { UserError } from '../../util/errors.js';
 import { now } from '../../util/clock.js';
-import { colors, printJson, printLines } from '../output.js';
+import { colors, printJson, printLines, writeErr } from '../output.js';
 
 interface Options {
   collection?: string;
@@ -23,8 +23,8 @@ export default async function run(action: string, words: string[], opts: Options
       return opts.json ? printJson(all) : printLines(all);
     }
     const changed = c.markKnown([...new Set(words)], action === 'add', now());
-    const s = colors(process.stderr);
-    process.stderr.write(`${s.green('✓')} ${changed} word${changed === 1 ? '' : 's'} ${action === 'add' ? 'marked as known' : 'no longer marked'} (${words.length - changed} already ${action === 'add' ? 'marked' : 'unmarked'})\n`);
+    const s = colors('stderr');
+    writeErr(`${s.green('✓')} ${changed} word${changed === 1 ? '' : 's'} ${action === 'add' ? 'marked as known' : 'no longer marked'} (${words.length - changed} already ${action === 'add' ? 'marked' : 'unmarked'})\n`);
   } finally {
     c.close();
   }

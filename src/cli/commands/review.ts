@@ -18,8 +18,8 @@ interface Options {
   maxInterval?: string;
 }
 
-function styleFor(stream: NodeJS.WriteStream): Style {
-  const c = colors(stream);
+function styleFor(): Style {
+  const c = colors('stdout');
   return { bold: c.bold, dim: c.dim, underline: c.underline, cyan: c.cyan, tone: (t, s) => toneColour(c, t)(s) };
 }
 
@@ -127,7 +127,7 @@ export default async function run(opts: Options): Promise<void> {
       interrupted = true;
       process.exitCode = 130;
     };
-    io = interactive ? keyIO(styleFor(process.stdout), interrupt) : lineIO(styleFor(process.stdout));
+    io = interactive ? keyIO(styleFor(), interrupt) : lineIO(styleFor());
     const line = io;
     whenInterrupted(() => {
       interrupt();

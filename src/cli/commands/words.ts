@@ -5,7 +5,7 @@ import { bandOf } from '../../frequency/ranks.js';
 import { knowledgeFrom, type KnownFlags } from '../known.js';
 import { UserError } from '../../util/errors.js';
 import type { Word } from '../../vocab/index.js';
-import { colors, printJson, printLines } from '../output.js';
+import { colors, printJson, printLines, writeErr } from '../output.js';
 import { formatPinyin } from '../tones.js';
 import { parseCount, parseOptionsOf, type ReadFlags } from '../args.js';
 
@@ -49,7 +49,7 @@ export const wordJson = (w: Word, sentenceId: (pairId: string) => string = (id) 
 export default async function run(inputs: string[], opts: Options): Promise<void> {
   for (const fix of opts.fix ?? []) {
     addUserFix(fix);
-    process.stderr.write(`zhdeck: saved "${fix}" to ${userDictionaryPath()}\n`);
+    writeErr(`zhdeck: saved "${fix}" to ${userDictionaryPath()}\n`);
   }
   if (inputs.length === 0) {
     if (opts.fix?.length) return;
