@@ -85,9 +85,7 @@ export class SegmentDictionary {
   private readonly total: number;
   private readonly t2s: Uint16Array;
   private readonly scratch = new Uint16Array(SCRATCH_UNITS);
-  // The sorted keys as they are in the file, for the text scan of dictionaryFor.
-  private readonly text: string;
-  private readonly offsets: Uint32Array;
+  // Where each first code unit's keys start, and the pair index: dictionaryFor's text scan.
   private readonly firstUnit: Uint32Array;
   private readonly pairs: Uint32Array;
   private readonly pairStart: Uint32Array;
@@ -99,8 +97,6 @@ export class SegmentDictionary {
     this.total = s.total[0]!;
     const t = s.toSimplified;
     this.t2s = new Uint16Array(t.buffer, t.byteOffset, t.byteLength >> 1);
-    this.text = s.keys;
-    this.offsets = s.offsets;
     this.firstUnit = s.keyIndex;
     this.pairs = s.pairs;
     this.pairStart = s.pairStart;
@@ -184,14 +180,14 @@ export class SegmentDictionary {
    * were most of a book's or a long article's preparation) taken from the pair index.
    */
   private wordsAt(text: string, pos: number, found: Uint32Array): number {
-    const offsets = this.offsets;
+    const keys = this.keys;
     let n = 0;
     const c0 = text.charCodeAt(pos);
     const blockEnd = this.firstUnit[c0 + 1]!;
     let lo = this.firstUnit[c0]!;
     if (lo >= blockEnd) return 0;
-    if (offsets[lo + 1]! - offsets[lo]! === 1) found[n++] = lo;
-    const limit = Math.min(this.keys.maxLength, text.length - pos);
+    if (keys.lengthOf(lo) === 1) found[n++] = lo;
+    const limit = Math.min(keys.maxLength, text.length - pos);
     if (limit <= 1) return n;
     const pair = ((c0 << 16) | text.charCodeAt(pos + 1)) >>> 0;
     const last = this.pairIndex[c0 + 1]!;
@@ -204,25 +200,14 @@ export class SegmentDictionary {
     if (a === last || this.pairs[a] !== pair) return n;
     lo = this.pairStart[a]!;
     let hi = a + 1 < last ? this.pairStart[a + 1]! : blockEnd;
-    if (offsets[lo + 1]! - offsets[lo]! === 2) found[n++] = lo;
+    if (keys.lengthOf(lo) === 2) found[n++] = lo;
     // Each further character narrows the range of keys sharing the text's first k characters.
     for (let k = 2; k < limit && lo < hi; k++) {
       const c = text.charCodeAt(pos + k);
-      lo = this.firstAtLeast(lo, hi, k, c);
-      hi = this.firstAtLeast(lo, hi, k, c + 1);
-      if (lo < hi && offsets[lo + 1]! - offsets[lo]! === k + 1) found[n++] = lo;
+      lo = keys.firstAtLeast(lo, hi, k, c);
+      hi = keys.firstAtLeast(lo, hi, k, c + 1);
+      if (lo < hi && keys.lengthOf(lo) === k + 1) found[n++] = lo;
     }
     return n;
-  }
-
-  /** The first key in [lo, hi) (keys sharing their first k units) whose unit at k is >= c; a key that ends before k counts as -1. */
-  private firstAtLeast(lo: number, hi: number, k: number, c: number): number {
-    while (lo < hi) {
-      const m = (lo + hi) >> 1;
-      const at = this.offsets[m]! + k;
-      if ((at < this.offsets[m + 1]! ? this.text.charCodeAt(at) : -1) < c) lo = m + 1;
-      else hi = m;
-    }
-    return lo;
   }
 }

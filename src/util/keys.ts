@@ -79,10 +79,28 @@ export class SortedKeys {
     return i < this.size && this.compare(i, word) === 0 ? i : -1;
   }
 
+  /** Key i's length in code units. */
+  lengthOf(i: number): number {
+    return this.offsets[i + 1]! - this.offsets[i]!;
+  }
+
   /** The code unit at `k` in key i, or -1 past its end (a shorter key sorts first). */
   private codeAt(i: number, k: number): number {
     const start = this.offsets[i]!;
     return start + k < this.offsets[i + 1]! ? this.keys.charCodeAt(start + k) : -1;
+  }
+
+  /**
+   * The first key in [lo, hi), a range of keys that share their first k code units, whose unit
+   * at k is >= c (a key that ends before k counts as -1): one bisection of a prefix search.
+   */
+  firstAtLeast(lo: number, hi: number, k: number, c: number): number {
+    while (lo < hi) {
+      const m = (lo + hi) >> 1;
+      if (this.codeAt(m, k) < c) lo = m + 1;
+      else hi = m;
+    }
+    return lo;
   }
 
   /**
@@ -95,28 +113,14 @@ export class SortedKeys {
     const first = text.charCodeAt(pos);
     let lo = this.firstUnit[first]!;
     let hi = this.firstUnit[first + 1]!;
-    if (lo < hi && this.offsets[lo + 1]! - this.offsets[lo]! === 1) found(lo, 1);
+    if (lo < hi && this.lengthOf(lo) === 1) found(lo, 1);
     const limit = Math.min(this.maxLength, text.length - pos);
     for (let k = 1; k < limit && lo < hi; k++) {
       const c = text.charCodeAt(pos + k);
-      // First key in [lo, hi) whose code at k is >= c, then first whose code is > c.
-      let a = lo;
-      let b = hi;
-      while (a < b) {
-        const m = (a + b) >> 1;
-        if (this.codeAt(m, k) < c) a = m + 1;
-        else b = m;
-      }
-      let z = a;
-      b = hi;
-      while (z < b) {
-        const m = (z + b) >> 1;
-        if (this.codeAt(m, k) <= c) z = m + 1;
-        else b = m;
-      }
-      lo = a;
-      hi = z;
-      if (lo < hi && this.offsets[lo + 1]! - this.offsets[lo]! === k + 1) found(lo, k + 1);
+      // The keys whose code at k is c: from the first >= c to the first >= c + 1.
+      lo = this.firstAtLeast(lo, hi, k, c);
+      hi = this.firstAtLeast(lo, hi, k, c + 1);
+      if (lo < hi && this.lengthOf(lo) === k + 1) found(lo, k + 1);
     }
   }
 }

@@ -345,12 +345,14 @@ function swapByNeighbours(p: PairText, here: { d: Draft; o: Occ }[]): void {
   }
   const exchangeable = (a: number, b: number) => renders.has(a * n + b) && renders.has(b * n + a);
   // Most pairs have nothing to exchange: the neighbours are read only where something may move.
-  const seen = new Set<Draft>();
-  let any = false;
+  // A word met twice with a rendering at one of them, or two occurrences that may exchange theirs.
+  const met = new Map<Draft, number>();
+  const glossed = new Set<Draft>();
   for (const { d, o } of order) {
-    if (seen.has(d) && (o.gloss || order.some((x) => x.d === d && x.o.gloss))) any = true;
-    seen.add(d);
+    met.set(d, (met.get(d) ?? 0) + 1);
+    if (o.gloss) glossed.add(d);
   }
+  let any = [...glossed].some((d) => met.get(d)! > 1);
   for (const k of renders) any ||= renders.has((k % n) * n + Math.floor(k / n));
   if (!any) return;
   for (const [a, b] of neighbourSwaps(order.map(({ d, o }) => ({ key: d.text, start: o.start, end: o.end, gloss: o.gloss })), p.zh, p.en, exchangeable)) {

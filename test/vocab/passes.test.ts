@@ -213,11 +213,13 @@ describe('entries of like meaning (synonyms.ts)', () => {
 
 describe('the renderings of a repeated word, by its neighbours (neighbours.ts)', () => {
   const en = 'The node is linked to a node list.';
-  const span = (text: string, nth = 0) => {
+  /** The nth place `part` is written in `text`, as a span. */
+  const spanIn = (text: string, part: string, nth = 0) => {
     let at = -1;
-    for (let k = 0; k <= nth; k++) at = en.indexOf(text, at + 1);
-    return { start: at, end: at + text.length };
+    for (let k = 0; k <= nth; k++) at = text.indexOf(part, at + 1);
+    return { start: at, end: at + part.length };
   };
+  const span = (part: string, nth = 0) => spanIn(en, part, nth);
   const word = (key: string, start: number, gloss: { start: number; end: number } | null): NeighbourWord => ({ key, start, end: start + key.length, gloss });
 
   it('moves a rendering to the occurrence whose neighbour renders beside it', () => {
@@ -229,18 +231,14 @@ describe('the renderings of a repeated word, by its neighbours (neighbours.ts)',
 
   it('looks past one word without a rendering to the neighbour (树叶或节点 "leaf or node")', () => {
     const text = 'A leaf or node, and later a node.';
-    const at = (t: string, nth = 0) => {
-      let i = -1;
-      for (let k = 0; k <= nth; k++) i = text.indexOf(t, i + 1);
-      return { start: i, end: i + t.length };
-    };
+    const at = (part: string, nth = 0) => spanIn(text, part, nth);
     const words = [word('树叶', 0, at('leaf')), word('或', 2, null), word('节点', 3, null), word('然后', 6, at('later')), word('节点', 8, at('node', 0))];
     expect(neighbourSwaps(words, '树叶或节点，然后节点', englishContext(text))).toEqual([[4, 2]]);
   });
 
   it('exchanges the renderings of two different words only where each could render the other\'s', () => {
     const text = 'They have the right, as we said, to fundamental rights.';
-    const at = (t: string) => ({ start: text.indexOf(t), end: text.indexOf(t) + t.length });
+    const at = (part: string) => spanIn(text, part);
     // 权利 after 基本 "fundamental" is the "rights" beside it; 有权 holds it.
     const words = [word('有权', 0, at('rights')), word('基本', 3, at('fundamental')), word('权利', 5, at('right,'))].map((w, i) => (i === 2 ? { ...w, gloss: { start: w.gloss!.start, end: w.gloss!.end - 1 } } : w));
     const zh = '有权，基本权利';
